@@ -1,0 +1,241 @@
+"""The agenda's filters: one FilterSet shared by the agenda page and everything that mirrors it."""
+
+from urllib.parse import urlencode
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from agenda.models import Activity, Audience, Language, Session
+from providers.models import Discipline, District, Provider
+
+SEARCH_MAX_LENGTH = 200
+
+
+class AgendaFilter(django_filters.FilterSet):
+    """Filters combine with AND; values within one filter combine with OR.
+
+    Filters about *when and where* (day, district, wheelchair access, free spots) must hold
+    for one and the same session, so they are applied together as one session condition.
+    Values that make no sense make their filter invalid; an invalid filter is ignored and
+    reported by `ignored_filters()`, never an error page.
+    """
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_text", max_length=SEARCH_MAX_LENGTH
+    )
+    dag = django_filters.MultipleChoiceFilter(
+        label=_("Day"), method="filter_by_session", widget=forms.CheckboxSelectMultiple
+    )
+    doelgroep = django_filters.ModelMultipleChoiceFilter(
+        label=_("For whom"),
+        queryset=Audience.objects.all(),
+        to_field_name="slug",
+        method="filter_audiences",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    leeftijd = django_filters.Filter(
+        label=_("Age"),
+        field_class=forms.IntegerField,
+        method="filter_age",
+        min_value=0,
+        max_value=120,
+    )
+    discipline = django_filters.ModelMultipleChoiceFilter(
+        label=_("Discipline"),
+        queryset=Discipline.objects.all(),
+        to_field_name="slug",
+        method="filter_disciplines",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    wijk = django_filters.ModelMultipleChoiceFilter(
+        label=_("District"),
+        queryset=District.objects.all(),
+        to_field_name="slug",
+        method="filter_by_session",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    soort = django_filters.MultipleChoiceFilter(
+        label=_("Kind of provider"),
+        choices=Provider.Kind.choices,
+        field_name="provider__kind",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    inschrijving = django_filters.ChoiceFilter(
+        label=_("Registration"),
+        choices=Activity.Registration.choices,
+        field_name="registration",
+        empty_label=_("Reserve or walk in"),
+    )
+    taal = django_filters.ModelMultipleChoiceFilter(
+        label=_("Language"),
+        queryset=Language.objects.all(),
+        method="filter_languages",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    zonder_nederlands = django_filters.BooleanFilter(
+        label=_("No Dutch needed"),
+        field_name="no_dutch_needed",
+        widget=forms.CheckboxInput,
+        method="filter_true_only",
+    )
+    rolstoel = django_filters.BooleanFilter(
+        label=_("Wheelchair accessible"), widget=forms.CheckboxInput, method="filter_by_session"
+    )
+    plek = django_filters.BooleanFilter(
+        label=_("Spots still free"), widget=forms.CheckboxInput, method="filter_by_session"
+    )
+
+    class Meta:
+        model = Activity
+        fields = []
+
+    def __init__(self, data=None, queryset=None, *, edition=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.edition = edition
+        days = edition.days if edition else []
+        self.filters["dag"].extra["choices"] = [
+            (day.isoformat(), date_format(day, "l j F")) for day in days
+        ]
+
+    # Activity-level filters.
+
+    def filter_text(self, queryset, name, value):
+        value = " ".join(value.split())
+        if not value:
+            return queryset
+        plain = (
+            Q(title__icontains=value)
+            | Q(provider__name__icontains=value)
+            | Q(description__icontains=value)
+        )
+        if connection.vendor != "postgresql":
+            return queryset.filter(plain)
+        vector = (
+            SearchVector("title", weight="A", config="dutch")
+            + SearchVector("provider__name", weight="A", config="dutch")
+            + SearchVector("description", weight="B", config="dutch")
+        )
+        query = SearchQuery(value, config="dutch", search_type="websearch")
+        return queryset.annotate(search=vector).filter(Q(search=query) | plain)
+
+    def filter_audiences(self, queryset, name, value):
+        return self._any_related(queryset, "audiences", value)
+
+    def filter_disciplines(self, queryset, name, value):
+        return self._any_related(queryset, "disciplines", value)
+
+    def filter_languages(self, queryset, name, value):
+        return self._any_related(queryset, "languages", value)
+
+    def filter_age(self, queryset, name, value):
+        return queryset.filter(
+            Q(min_age__isnull=True) | Q(min_age__lte=value),
+            Q(max_age__isnull=True) | Q(max_age__gte=value),
+        )
+
+    def filter_true_only(self, queryset, name, value):
+        return queryset.filter(**{name: True}) if value else queryset
+
+    @staticmethod
+    def _any_related(queryset, relation, values):
+        if not values:
+            return queryset
+        # EXISTS on the link table keeps one row per activity without DISTINCT.
+        field = Activity._meta.get_field(relation)
+        links = field.remote_field.through.objects.filter(
+            **{
+                field.m2m_field_name(): OuterRef("pk"),
+                f"{field.m2m_reverse_field_name()}__in": values,
+            }
+        )
+        return queryset.filter(Exists(links))
+
+    # Session-level filters: collected here, applied together in filter_queryset().
+
+    def filter_by_session(self, queryset, name, value):
+        return queryset
+
+    def session_condition(self) -> Q:
+        """What a session must satisfy to count, given the valid filters."""
+        data = (
+            self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
+        )
+        condition = Q(is_cancelled=False)
+        if data.get("dag"):
+            condition &= Q(starts_at__date__in=data["dag"])
+        if data.get("wijk"):
+            condition &= Q(venue__district__in=data["wijk"])
+        if data.get("rolstoel"):
+            condition &= Q(venue__wheelchair_accessible=True)
+        if data.get("plek"):
+            condition &= Q(capacity__isnull=True) | Q(capacity__gt=F("places_booked"))
+        return condition
+
+    def matching_sessions(self):
+        return Session.objects.filter(self.session_condition())
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sessions = self.matching_sessions().filter(activity=OuterRef("pk"))
+        return (
+            queryset.filter(Exists(sessions))
+            .annotate(first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]))
+            .order_by("first_start", "title", "pk")
+        )
+
+    # What the page tells the visitor about the filters.
+
+    def ignored_filters(self) -> list[dict]:
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        return [
+            {"label": self.form.fields[name].label, "errors": errors}
+            for name, errors in self.form.errors.items()
+        ]
+
+    def active_filters(self) -> list[dict]:
+        """Each valid filter value as a chip: its label and the query string without it."""
+        if not self.is_bound or not hasattr(self.form, "cleaned_data"):
+            return []
+        chips = []
+        cleaned = self.form.cleaned_data
+        for name, field in self.form.fields.items():
+            value = cleaned.get(name)
+            if name in self.form.errors or value is None or value is False or value in ("", []):
+                continue
+            for raw, text in self._chip_values(name, field, value):
+                chips.append(
+                    {"label": text, "field": field.label, "query": self._query_without(name, raw)}
+                )
+        return chips
+
+    def _chip_values(self, name, field, value):
+        if name in ("doelgroep", "discipline", "wijk", "taal"):
+            return [(str(obj.slug), obj.label) for obj in value]
+        if name in ("dag", "soort"):
+            labels = dict(field.choices)
+            return [(raw, str(labels.get(raw, raw))) for raw in value]
+        if name == "inschrijving":
+            return [(value, str(dict(field.choices).get(value, value)))]
+        if name == "leeftijd":
+            return [(str(value), _("%(age)s years old") % {"age": value})]
+        if name == "q":
+            return [(value, f"“{value}”")]
+        return [(None, str(field.label))]
+
+    def _query_without(self, name, raw) -> str:
+        pairs = []
+        for key in self.data:
+            if key == "page":
+                continue
+            for item in self.data.getlist(key):
+                if key == name and (raw is None or item == raw):
+                    continue
+                pairs.append((key, item))
+        return urlencode(pairs)

@@ -1,0 +1,111 @@
+"""The public pages: home, the agenda with its filters, an activity and a provider."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from agenda.filters import AgendaFilter
+from agenda.models import Activity, Audience, Edition, Session
+from providers.models import Provider
+
+
+def _current_edition_or_404() -> Edition:
+    edition = Edition.objects.current()
+    if edition is None:
+        raise Http404("No published edition")
+    return edition
+
+
+def _sessions_prefetch(queryset=None, to_attr=None):
+    queryset = Session.objects.all() if queryset is None else queryset
+    return Prefetch(
+        "sessions", queryset=queryset.select_related("venue__district"), to_attr=to_attr
+    )
+
+
+@require_safe
+def home(request):
+    edition = Edition.objects.current()
+    context = {"edition": edition}
+    if edition is not None:
+        public = Activity.objects.public().in_edition(edition)
+        provider_ids = public.values("provider_id")
+        context.update(
+            activity_count=public.count(),
+            provider_count=Provider.objects.filter(pk__in=provider_ids).count(),
+            audiences=Audience.objects.annotate(
+                activity_count=Count("activities", filter=Q(activities__in=public))
+            ).filter(activity_count__gt=0),
+            days=edition.days,
+        )
+    return render(request, "agenda/home.html", context)
+
+
+@require_safe
+def agenda(request):
+    edition = _current_edition_or_404()
+    activities = Activity.objects.public().in_edition(edition).select_related("provider")
+    filterset = AgendaFilter(request.GET or None, queryset=activities, edition=edition)
+    results = filterset.qs.prefetch_related(
+        _sessions_prefetch(filterset.matching_sessions(), to_attr="matching_sessions"),
+        "audiences",
+    )
+    page = Paginator(results, settings.AGENDA_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_query = request.GET.copy()
+    page_query.pop("page", None)
+    return render(
+        request,
+        "agenda/activity_list.html",
+        {
+            "edition": edition,
+            "filter": filterset,
+            "page": page,
+            "active_filters": filterset.active_filters(),
+            "ignored_filters": filterset.ignored_filters(),
+            "page_requested": request.GET.get("page"),
+            "page_query": page_query.urlencode(),
+        },
+    )
+
+
+@require_safe
+def activity_detail(request, slug):
+    edition = _current_edition_or_404()
+    activity = get_object_or_404(
+        Activity.objects.public()
+        .in_edition(edition)
+        .select_related("provider", "edition")
+        .prefetch_related(_sessions_prefetch(), "audiences", "disciplines", "languages"),
+        slug=slug,
+    )
+    return render(
+        request,
+        "agenda/activity_detail.html",
+        {"edition": edition, "activity": activity, "sessions": activity.sessions.all()},
+    )
+
+
+@require_safe
+def provider_detail(request, slug):
+    edition = _current_edition_or_404()
+    provider = get_object_or_404(
+        Provider.objects.approved().select_related("home_district").prefetch_related("disciplines"),
+        slug=slug,
+    )
+    activities = (
+        Activity.objects.public()
+        .in_edition(edition)
+        .filter(provider=provider)
+        .filter(Exists(Session.objects.active().filter(activity=OuterRef("pk"))))
+        .prefetch_related(
+            _sessions_prefetch(Session.objects.active(), to_attr="matching_sessions"), "audiences"
+        )
+    )
+    return render(
+        request,
+        "agenda/provider_detail.html",
+        {"edition": edition, "provider": provider, "activities": activities},
+    )

@@ -1,0 +1,68 @@
+"""Staff screens for providers, venues and the shared taxonomies."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from providers.models import Discipline, District, PostcodeRange, Provider, User, Venue
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "provider", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    search_fields = ["email", "first_name", "last_name", "provider__name"]
+    autocomplete_fields = ["provider"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "provider"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2", "provider"]}),
+    ]
+
+
+class PostcodeRangeInline(admin.TabularInline):
+    model = PostcodeRange
+    extra = 1
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_priority"]
+    list_filter = ["is_priority"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PostcodeRangeInline]
+
+
+@admin.register(Discipline)
+class DisciplineAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "name_de", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "name_en", "name_de"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "status", "home_district", "created_at"]
+    list_filter = ["status", "kind", "home_district", "disciplines"]
+    search_fields = ["name", "contact_name", "contact_email", "public_email"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["disciplines"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "street", "postcode", "district", "wheelchair_accessible"]
+    list_filter = ["district", "wheelchair_accessible", "accessible_toilet", "hearing_loop"]
+    search_fields = ["name", "street", "postcode"]
+    autocomplete_fields = ["added_by"]

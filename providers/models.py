@@ -1,0 +1,298 @@
+"""The organisations that offer activities, where they happen, and the people who act for them."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length, Lower, Upper
+from django.db.models.lookups import Exact
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslatedName(models.Model):
+    """A staff-editable label in Dutch, with optional English and German versions."""
+
+    name = models.CharField(_("name (Dutch)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    name_de = models.CharField(_("name (German)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the visitor's language, falling back to Dutch."""
+        language = (get_language() or "nl")[:2]
+        return getattr(self, f"name_{language}", "") or self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person who logs in: municipal staff, or a user acting for one provider."""
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    provider = models.ForeignKey(
+        "providers.Provider",
+        verbose_name=_("provider"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+
+class District(models.Model):
+    """A district or village of Venlo ("wijk" / "kern"), used for filters and statistics."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    is_priority = models.BooleanField(
+        _("priority neighbourhood"),
+        default=False,
+        help_text=_("One of the city's priority neighbourhoods (aandachtswijk)."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+def normalise_postcode(postcode: str) -> str:
+    """'5911 ab' → '5911AB'; anything that is not a Dutch postcode → ''."""
+    compact = "".join(postcode.split()).upper()
+    if len(compact) == 6 and compact[:4].isdigit() and compact[4:].isalpha() and compact.isascii():
+        return compact
+    if len(compact) == 4 and compact.isdigit():
+        return compact
+    return ""
+
+
+class PostcodeRange(models.Model):
+    """Postcodes from `first` to `last` (both six characters) belong to a district.
+
+    Ranges may nest: a priority neighbourhood inside a larger district. The narrowest range
+    that contains a postcode wins.
+    """
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="postcode_ranges")
+    first = models.CharField(_("first postcode"), max_length=6, help_text=_("For example 5911AA."))
+    last = models.CharField(_("last postcode"), max_length=6, help_text=_("For example 5911ZZ."))
+
+    class Meta:
+        ordering = ["first", "last"]
+        verbose_name = _("postcode range")
+        verbose_name_plural = _("postcode ranges")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(Exact(Length("first"), 6), Exact(Length("last"), 6)),
+                name="postcode_range_full_codes",
+            ),
+            models.CheckConstraint(condition=Q(first__lte=F("last")), name="postcode_range_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.first}–{self.last}"
+
+    @classmethod
+    def district_for(cls, postcode: str) -> District | None:
+        code = normalise_postcode(postcode)
+        if len(code) == 4:
+            code += "AA"
+        if not code:
+            return None
+        match = (
+            cls.objects.filter(first__lte=code, last__gte=code)
+            .select_related("district")
+            .order_by("-first", "last")
+            .first()
+        )
+        return match.district if match else None
+
+
+class Discipline(TranslatedName):
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("discipline")
+        verbose_name_plural = _("disciplines")
+
+
+class ProviderQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Provider.Status.APPROVED)
+
+
+class Provider(models.Model):
+    """An organisation that opens its doors: an association, a school, an artist …"""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("Amateur association")
+        INSTITUTION = "institution", _("Cultural institution")
+        MUSIC_SCHOOL = "music_school", _("Music or arts school")
+        ARTIST = "artist", _("Artist")
+        ENTREPRENEUR = "entrepreneur", _("Cultural entrepreneur")
+        COMMUNITY_CENTRE = "community_centre", _("Community centre")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    disciplines = models.ManyToManyField(
+        Discipline, verbose_name=_("disciplines"), related_name="providers", blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    website = models.URLField(_("website"), blank=True)
+    public_email = models.EmailField(_("public e-mail address"), blank=True)
+    public_phone = models.CharField(_("public phone number"), max_length=30, blank=True)
+    contact_name = models.CharField(
+        _("contact person"), max_length=120, blank=True, help_text=_("Only for the municipality.")
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail address"), blank=True, help_text=_("Only for the municipality.")
+    )
+    home_district = models.ForeignKey(
+        District,
+        verbose_name=_("home district"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="providers",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProviderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("provider")
+        verbose_name_plural = _("providers")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("agenda:provider_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+
+class Venue(models.Model):
+    """A place where sessions happen; shared, since several providers may use one building."""
+
+    name = models.CharField(_("name"), max_length=120)
+    street = models.CharField(_("street and number"), max_length=120)
+    postcode = models.CharField(_("postcode"), max_length=7)
+    city = models.CharField(_("place"), max_length=60, default="Venlo")
+    district = models.ForeignKey(
+        District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="venues"
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    accessibility_notes = models.CharField(
+        _("more about access"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: a lift at the back entrance, parking at the door."),
+    )
+    added_by = models.ForeignKey(
+        Provider,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="venues_added",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("street"), Upper("postcode"), name="venue_unique_address"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.street}"
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.postcode} {self.city}"
+
+    @property
+    def map_url(self) -> str:
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = self.latitude, self.longitude
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address})
