@@ -11,9 +11,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Activity, Audience, Language, Session
+from agenda.templatetags.agenda import day_format
 from providers.models import Discipline, District, Provider
 
 SEARCH_MAX_LENGTH = 200
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
 
 
 class AgendaFilter(django_filters.FilterSet):
@@ -38,9 +43,8 @@ class AgendaFilter(django_filters.FilterSet):
         method="filter_audiences",
         widget=forms.CheckboxSelectMultiple,
     )
-    leeftijd = django_filters.Filter(
+    leeftijd = IntegerFilter(
         label=_("Age"),
-        field_class=forms.IntegerField,
         method="filter_age",
         min_value=0,
         max_value=120,
@@ -99,7 +103,7 @@ class AgendaFilter(django_filters.FilterSet):
         self.edition = edition
         days = edition.days if edition else []
         self.filters["dag"].extra["choices"] = [
-            (day.isoformat(), date_format(day, "l j F")) for day in days
+            (day.isoformat(), date_format(day, day_format())) for day in days
         ]
 
     # Activity-level filters.

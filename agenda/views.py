@@ -48,12 +48,13 @@ def home(request):
 def agenda(request):
     edition = _current_edition_or_404()
     activities = Activity.objects.public().in_edition(edition).select_related("provider")
-    filterset = AgendaFilter(request.GET or None, queryset=activities, edition=edition)
+    filterset = AgendaFilter(request.GET, queryset=activities, edition=edition)
     results = filterset.qs.prefetch_related(
         _sessions_prefetch(filterset.matching_sessions(), to_attr="matching_sessions"),
         "audiences",
     )
-    page = Paginator(results, settings.AGENDA_PAGE_SIZE).get_page(request.GET.get("page"))
+    requested_page = request.GET.get("page")
+    page = Paginator(results, settings.AGENDA_PAGE_SIZE).get_page(requested_page)
     page_query = request.GET.copy()
     page_query.pop("page", None)
     return render(
@@ -65,7 +66,7 @@ def agenda(request):
             "page": page,
             "active_filters": filterset.active_filters(),
             "ignored_filters": filterset.ignored_filters(),
-            "page_requested": request.GET.get("page"),
+            "page_missing": requested_page not in (None, "", str(page.number)),
             "page_query": page_query.urlencode(),
         },
     )

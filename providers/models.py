@@ -26,7 +26,7 @@ class TranslatedName(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self):
-        return self.name
+        return self.label
 
     @property
     def label(self) -> str:
@@ -287,8 +287,13 @@ class Venue(models.Model):
         return f"{self.name}, {self.street}"
 
     @property
+    def postcode_display(self) -> str:
+        code = normalise_postcode(self.postcode)
+        return f"{code[:4]} {code[4:]}" if len(code) == 6 else self.postcode
+
+    @property
     def address(self) -> str:
-        return f"{self.street}, {self.postcode} {self.city}"
+        return f"{self.street}, {self.postcode_display} {self.city}"
 
     @property
     def map_url(self) -> str:

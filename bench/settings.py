@@ -1,0 +1,5 @@
+"""Benchmark-only settings: the real site plus one trivial view to compare against."""
+
+from week3.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"

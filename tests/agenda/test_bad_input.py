@@ -1,0 +1,88 @@
+"""Odd query strings and unknown addresses give a normal page with a clear message, never a 500."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("doelgroep=astronauten", "Voor wie"),
+        ("discipline=bestaat-niet", "Discipline"),
+        ("wijk=amsterdam", "Wijk"),
+        ("leeftijd=-3", "Leeftijd"),
+        ("leeftijd=drie", "Leeftijd"),
+        ("leeftijd=99999999999999999999", "Leeftijd"),
+        ("dag=2027-03-01", "Dag"),  # outside the edition
+        ("dag=gisteren", "Dag"),
+        ("soort=bank", "Soort aanbieder"),
+        ("inschrijving=misschien", "Inschrijving"),
+        ("taal=klingon", "Taal"),
+        ("q=" + "x" * 2000, "Zoeken"),
+    ],
+)
+def test_nonsense_filter_is_ignored_with_a_message(client, agenda, query, field):
+    response = client.get(f"/agenda/?{query}")
+    assert response.status_code == 200
+    ignored = [item["label"] for item in response.context["ignored_filters"]]
+    assert ignored == [field]
+    # The filter is ignored: all public activities still show.
+    assert response.context["page"].paginator.count == 3
+    assert "We konden een deel van je zoekopdracht niet gebruiken" in response.content.decode()
+
+
+def test_ignored_filter_leaves_the_valid_ones_working(client, agenda):
+    response = client.get("/agenda/?leeftijd=-3&doelgroep=kinderen")
+    assert [a.title for a in response.context["page"].object_list] == ["Kinderkoor De Merel zingt"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=99999",
+        "page=-1",
+        "page=abc",
+        "page=" + "9" * 400,
+        "q=%00",
+        "q=" + "%F0%9F%8E%BB" * 10,
+        "q=%27%3B+DROP+TABLE+agenda_activity%3B--",
+        "q=!!!+%26%26+%7C%7C",
+        "rolstoel=maybe&plek=",
+        "unknown=1&dag=&doelgroep=",
+        "q=" + "&q=".join(["koor"] * 50),
+    ],
+)
+def test_odd_query_strings_never_fail(client, agenda, query):
+    response = client.get(f"/agenda/?{query}")
+    assert response.status_code == 200
+
+
+def test_page_beyond_the_end_shows_the_last_page_and_says_so(client, agenda, settings):
+    settings.AGENDA_PAGE_SIZE = 2
+    response = client.get("/agenda/?page=99999")
+    assert response.context["page"].number == 2
+    assert "Deze pagina bestaat niet" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/activiteit/bestaat-niet/",
+        "/aanbieder/bestaat-niet/",
+        "/en/activiteit/bestaat-niet/",
+        "/nergens/",
+        "/activiteit/" + "a" * 3000 + "/",
+    ],
+)
+def test_unknown_addresses_get_a_friendly_404(client, agenda, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "kunnen deze pagina niet vinden" in response.content.decode() or url.startswith("/en/")
+
+
+def test_500_page_renders_without_a_database(client, settings):
+    from django.template import loader
+
+    html = loader.get_template("500.html").render()
+    assert "Er ging iets mis" in html

@@ -1,0 +1,44 @@
+"""axe-core (WCAG 2.1 A and AA) finds no violation on any public page type."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def page_urls(agenda):
+    choir = agenda["choir"]
+    return {
+        "home": "/",
+        "agenda": "/agenda/",
+        "agenda filtered": "/agenda/?doelgroep=kinderen&leeftijd=8&wijk=blerick",
+        "agenda empty": "/agenda/?q=zzzzzz",
+        "agenda ignored filter": "/agenda/?leeftijd=-3&page=999",
+        "activity": choir.get_absolute_url(),
+        "activity walk-in": agenda["studio"].get_absolute_url(),
+        "provider": choir.provider.get_absolute_url(),
+        "not found": "/activiteit/bestaat-niet/",
+        "agenda in German": "/de/agenda/?plek=on",
+    }
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_public_pages_have_no_axe_violations(browser, site, agenda, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    axe = Axe()
+    failures = {}
+    for name, url in page_urls(agenda).items():
+        page.goto(site + url)
+        if width >= 1000 or "filtered" in name:
+            page.evaluate("document.querySelector('.filter-panel')?.setAttribute('open', '')")
+        result = axe.run(page, options=WCAG_21_AA)
+        if result.violations_count:
+            failures[name] = result.generate_report()
+    context.close()
+    assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())

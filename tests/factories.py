@@ -1,0 +1,127 @@
+"""factory_boy factories for the domain: defaults make a public, approved activity."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import factory
+from django.utils.text import slugify
+
+from agenda.models import Activity, Audience, Edition, Session
+from providers.models import Discipline, District, Provider, User, Venue
+
+VENLO = ZoneInfo("Europe/Amsterdam")
+EDITION_START = datetime.date(2027, 1, 18)
+
+
+def local(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=VENLO)
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Edition
+        django_get_or_create = ["year"]
+
+    year = EDITION_START.year
+    starts_on = EDITION_START
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=6))
+    is_published = True
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Wijk {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class DisciplineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Discipline
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Discipline {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class AudienceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Audience
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Doelgroep {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provider
+
+    name = factory.Sequence(lambda n: f"Harmonie Nummer {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = Provider.Kind.ASSOCIATION
+    status = Provider.Status.APPROVED
+    description = "Een vereniging uit Venlo."
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    password = factory.django.Password("week3-test-password")
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name = factory.Sequence(lambda n: f"Zaal {n}")
+    street = factory.Sequence(lambda n: f"Parade {n}")
+    postcode = "5911AB"
+    district = factory.LazyFunction(lambda: District.objects.get(slug="venlo-centrum"))
+    wheelchair_accessible = True
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+        skip_postgeneration_save = True
+
+    edition = factory.SubFactory(EditionFactory)
+    provider = factory.SubFactory(ProviderFactory)
+    title = factory.Sequence(lambda n: f"Proefles nummer {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    description = "Kom een keer gratis meedoen."
+    state = Activity.State.APPROVED
+    registration = Activity.Registration.RESERVE
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.audiences.set(extracted)
+
+    @factory.post_generation
+    def disciplines(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.disciplines.set(extracted)
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.languages.set(extracted)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    activity = factory.SubFactory(ActivityFactory)
+    starts_at = factory.LazyFunction(
+        lambda: local(EDITION_START + datetime.timedelta(days=1), 19, 30)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1, minutes=30))
+    venue = factory.SubFactory(VenueFactory)
+    capacity = 12
