@@ -1,11 +1,26 @@
 """Shared fixtures: PostgreSQL only, quick password hashing, and real Chromium for browser tests."""
 
+import datetime
 import importlib
 import os
 import shutil
 
 import pytest
 from django.conf import settings
+
+from agenda.models import Activity, Audience, Language
+from providers.models import Discipline, District, Provider
+from tests.factories import (
+    THURSDAY,
+    TUESDAY,
+    WEDNESDAY,
+    ActivityFactory,
+    EditionFactory,
+    ProviderFactory,
+    SessionFactory,
+    VenueFactory,
+    local,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -76,3 +91,129 @@ def reference_data(db):
             "agenda.migrations.0003_audiences_and_languages",
         ):
             importlib.import_module(module).create(apps, None)
+
+
+@pytest.fixture
+def agenda(db, reference_data):
+    """Three public activities, and five that must never show."""
+    edition = EditionFactory()
+    blerick = District.objects.get(slug="blerick")
+    tegelen = District.objects.get(slug="tegelen")
+    centrum = District.objects.get(slug="venlo-centrum")
+    hall_blerick = VenueFactory(
+        name="Huis van de Wijk Blerick",
+        street="Kloosterstraat 1",
+        postcode="5921AA",
+        district=blerick,
+        wheelchair_accessible=True,
+    )
+    hall_tegelen = VenueFactory(
+        name="Zaal De Kring",
+        street="Kerkstraat 2",
+        postcode="5931AB",
+        district=tegelen,
+        wheelchair_accessible=False,
+    )
+    studio = VenueFactory(
+        name="Atelier Centrum",
+        street="Parade 3",
+        postcode="5911CD",
+        district=centrum,
+        wheelchair_accessible=True,
+    )
+    children = Audience.objects.get(slug="kinderen")
+    seniors = Audience.objects.get(slug="senioren")
+    adults = Audience.objects.get(slug="volwassenen")
+    singing = Discipline.objects.get(slug="zang")
+    dance = Discipline.objects.get(slug="dans")
+    art = Discipline.objects.get(slug="beeldende-kunst")
+    dutch, english, german = (Language.objects.get(code=c) for c in ("nl", "en", "de"))
+
+    choir = ActivityFactory(
+        edition=edition,
+        title="Kinderkoor De Merel zingt",
+        description="Wij zingen samen liedjes. Kom gratis een keer meedoen!",
+        provider=ProviderFactory(name="Muziekschool Venlo", kind=Provider.Kind.MUSIC_SCHOOL),
+        min_age=6,
+        max_age=12,
+        audiences=[children],
+        disciplines=[singing],
+        languages=[dutch],
+    )
+    SessionFactory(
+        activity=choir,
+        venue=hall_blerick,
+        starts_at=local(TUESDAY, 15),
+        ends_at=local(TUESDAY, 16),
+        capacity=10,
+        places_booked=2,
+    )
+    dance_class = ActivityFactory(
+        edition=edition,
+        title="Dansen voor senioren",
+        description="Rustig bewegen op muziek.",
+        provider=ProviderFactory(name="Dansvereniging Tegelen", kind=Provider.Kind.ASSOCIATION),
+        min_age=60,
+        audiences=[seniors],
+        disciplines=[dance],
+        languages=[dutch],
+    )
+    SessionFactory(
+        activity=dance_class,
+        venue=hall_tegelen,
+        starts_at=local(WEDNESDAY, 10),
+        ends_at=local(WEDNESDAY, 11),
+        capacity=10,
+        places_booked=10,
+    )
+    studio_open = ActivityFactory(
+        edition=edition,
+        title="Open atelier",
+        description="Schilder mee met de kunstenaar.",
+        provider=ProviderFactory(name="Atelier Rood", kind=Provider.Kind.ARTIST),
+        registration=Activity.Registration.WALK_IN,
+        no_dutch_needed=True,
+        audiences=[adults],
+        disciplines=[art],
+        languages=[english, german],
+    )
+    SessionFactory(
+        activity=studio_open,
+        venue=studio,
+        starts_at=local(THURSDAY, 14),
+        ends_at=local(THURSDAY, 17),
+        capacity=None,
+    )
+    SessionFactory(
+        activity=studio_open,
+        venue=hall_blerick,
+        starts_at=local(WEDNESDAY, 14),
+        ends_at=local(WEDNESDAY, 17),
+        capacity=None,
+        is_cancelled=True,
+    )
+
+    hidden = {}
+    for state in (Activity.State.DRAFT, Activity.State.SUBMITTED, Activity.State.REJECTED):
+        hidden[state] = ActivityFactory(edition=edition, title=f"Verborgen {state}", state=state)
+    other = EditionFactory(year=2026, starts_on=datetime.date(2026, 1, 12))
+    hidden["other_edition"] = ActivityFactory(edition=other, title="Verborgen vorig jaar")
+    hidden["pending_provider"] = ActivityFactory(
+        edition=edition,
+        title="Verborgen nieuwe aanbieder",
+        provider=ProviderFactory(name="Nog niet goedgekeurd", status=Provider.Status.PENDING),
+    )
+    for activity in hidden.values():
+        SessionFactory(
+            activity=activity,
+            venue=studio,
+            starts_at=local(TUESDAY, 10),
+            ends_at=local(TUESDAY, 11),
+        )
+    return {
+        "edition": edition,
+        "choir": choir,
+        "dance": dance_class,
+        "studio": studio_open,
+        "hidden": hidden,
+    }

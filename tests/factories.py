@@ -11,6 +11,9 @@ from providers.models import Discipline, District, Provider, User, Venue
 
 VENLO = ZoneInfo("Europe/Amsterdam")
 EDITION_START = datetime.date(2027, 1, 18)
+TUESDAY = EDITION_START + datetime.timedelta(days=1)
+WEDNESDAY = EDITION_START + datetime.timedelta(days=2)
+THURSDAY = EDITION_START + datetime.timedelta(days=3)
 
 
 def local(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:

@@ -10,10 +10,6 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from tests.agenda import conftest as agenda_conftest
-
-agenda = agenda_conftest.agenda  # the small public agenda, shared with tests/agenda
-
 LOCALE = Path(settings.BASE_DIR) / "locale"
 TRANSLATED = ["nl", "de"]
 LANGUAGES = ["nl", "en", "de"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.agenda.conftest import TUESDAY, WEDNESDAY
+from tests.factories import TUESDAY, WEDNESDAY
 
 pytestmark = pytest.mark.django_db
 

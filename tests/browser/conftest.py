@@ -4,13 +4,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.agenda.conftest import agenda  # noqa: F401  (fixture used by the browser tests)
-
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def site(live_server, transactional_db, agenda):  # noqa: F811
+def site(live_server, transactional_db, agenda):
     """The live server's address, with the agenda fixture's data committed for it to see."""
     return live_server.url
 

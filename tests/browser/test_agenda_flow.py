@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.agenda.conftest import TUESDAY
+from tests.factories import TUESDAY
 
 pytestmark = [
     pytest.mark.browser,
