@@ -12,12 +12,16 @@ def _cpu_count() -> int:
 
 bind = os.environ.get("BIND") or f"0.0.0.0:{os.environ.get('PORT') or '8000'}"
 workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * _cpu_count() + 1, 8))
-worker_class = "sync"
+# Threads let a worker keep connections alive and overlap database waits; the app keeps no
+# per-request state outside the request, so it is thread-safe.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS") or "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
 timeout = 30
 graceful_timeout = 20
-# Recycle workers now and then so a slow leak never grows; jitter staggers the restarts.
-max_requests = 1000
-max_requests_jitter = 100
+# Recycling workers is off by default: a restart costs a second of a worker and empties its
+# page cache. Set GUNICORN_MAX_REQUESTS if a leak ever needs it; jitter staggers the restarts.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 0)
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 # Only these peers may set the scheme gunicorn reports. Django itself trusts X-Forwarded-Proto

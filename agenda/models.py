@@ -35,6 +35,7 @@ class Edition(models.Model):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A few sentences for the home page.")
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EditionQuerySet.as_manager()
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from agenda.caching import cache_public_page
 from agenda.filters import AgendaFilter
 from agenda.models import Activity, Audience, Edition, Session
 from providers.models import Provider
@@ -27,6 +28,7 @@ def _sessions_prefetch(queryset=None, to_attr=None):
 
 
 @require_safe
+@cache_public_page
 def home(request):
     edition = Edition.objects.current()
     context = {"edition": edition}
@@ -45,6 +47,7 @@ def home(request):
 
 
 @require_safe
+@cache_public_page
 def agenda(request):
     edition = _current_edition_or_404()
     activities = Activity.objects.public().in_edition(edition).select_related("provider")
@@ -73,6 +76,7 @@ def agenda(request):
 
 
 @require_safe
+@cache_public_page
 def activity_detail(request, slug):
     edition = _current_edition_or_404()
     activity = get_object_or_404(
@@ -90,6 +94,7 @@ def activity_detail(request, slug):
 
 
 @require_safe
+@cache_public_page
 def provider_detail(request, slug):
     edition = _current_edition_or_404()
     provider = get_object_or_404(

@@ -2,7 +2,7 @@
 # Load benchmark of the public agenda (issue: foundation). Not part of the test suite.
 #
 # Seeds the demo edition plus `--scale 1000` on a throwaway PostgreSQL, serves it with gunicorn
-# (2 workers, production settings), and loads, with wrk at 8 connections for DURATION seconds:
+# (production gunicorn.conf.py with 2 workers, production settings), and loads, with wrk at 8 connections for DURATION seconds:
 # a trivial Django view, the agenda unfiltered, three filter combinations and an activity page.
 # Prints requests/s and latency percentiles per URL, the agenda's share of the trivial view's
 # throughput, and the compressed size of the agenda's HTML + CSS + JS.
@@ -38,17 +38,51 @@ echo "Seeding the demo edition plus 1,000 activities …"
 /usr/bin/time -f "seed_demo --scale 1000: %e s" python manage.py seed_demo --scale 1000 >/dev/null
 
 port="$(w3_free_port)"
-gunicorn bench.wsgi_app:application --bind "127.0.0.1:$port" --workers 2 \
-    --log-level warning >"$work/gunicorn.log" 2>&1 &
-gunicorn_pid=$!
-for _ in $(seq 1 60); do
-    curl -fs "http://127.0.0.1:$port/bench/trivial" >/dev/null && break
-    sleep 0.5
-done
-
 base="http://127.0.0.1:$port"
-activity="$(python manage.py shell -c "from agenda.models import Activity, Edition; print(Activity.objects.public().filter(edition=Edition.objects.current()).order_by('pk').first().get_absolute_url())")"
-day="$(python manage.py shell -c "from agenda.models import Edition; print(Edition.objects.current().days[1].isoformat())")"
+
+start_server() {
+    # The production gunicorn.conf.py (gthread), with 2 workers and no access log.
+    WEB_CONCURRENCY=2 BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application \
+        -c gunicorn.conf.py --access-logfile /dev/null --log-level warning \
+        >"$work/gunicorn.log" 2>&1 &
+    gunicorn_pid=$!
+    for _ in $(seq 1 60); do
+        curl -fs "$base/bench/trivial" >/dev/null && return 0
+        sleep 0.5
+    done
+    cat "$work/gunicorn.log" >&2
+    exit 1
+}
+
+stop_server() {
+    kill -TERM "$gunicorn_pid" && wait "$gunicorn_pid" || true
+    gunicorn_pid=""
+}
+
+declare -A rps
+measure() {
+    printf '\n%-60s %10s %9s %9s %9s\n' "URL" "req/s" "p50 ms" "p95 ms" "p99 ms"
+    for url in "$@"; do
+        status="$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-Proto: https' "$base$url")"
+        [[ $status == 200 ]] || { echo "$url answered $status" >&2; exit 1; }
+        wrk -t"${WRK_THREADS:-1}" -c8 -d"${DURATION}s" --latency -H 'X-Forwarded-Proto: https' \
+            -s bench/percentiles.lua "$base$url" >"$work/wrk.txt"
+        read -r r p50 p95 p99 < <(grep '^BENCH ' "$work/wrk.txt" | cut -d' ' -f2-)
+        if grep -q 'Non-2xx' "$work/wrk.txt"; then
+            echo "$url: $(grep 'Non-2xx' "$work/wrk.txt")" >&2
+        fi
+        rps[$url]="$r"
+        printf '%-60s %10s %9s %9s %9s\n' "${url:0:60}" "$r" "$p50" "$p95" "$p99"
+    done
+    echo
+    for url in "${@:2}"; do
+        python -c "import sys; a, t = float(sys.argv[1]), float(sys.argv[2]); print(f'{sys.argv[3]:<60} {100 * a / t:5.1f} % of the trivial view')" \
+            "${rps[$url]}" "${rps[/bench/trivial]}" "$url"
+    done
+}
+
+activity="$(python manage.py shell -v0 -c "from agenda.models import Activity, Edition; print(Activity.objects.public().filter(edition=Edition.objects.current()).order_by('pk').first().get_absolute_url())")"
+day="$(python manage.py shell -v0 -c "from agenda.models import Edition; print(Edition.objects.current().days[1].isoformat())")"
 urls=(
     "/bench/trivial"
     "/agenda/"
@@ -58,26 +92,18 @@ urls=(
     "$activity"
 )
 
-printf '\n%-60s %10s %9s %9s %9s\n' "URL" "req/s" "p50 ms" "p95 ms" "p99 ms"
-declare -A rps
-for url in "${urls[@]}"; do
-    status="$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-Proto: https' "$base$url")"
-    [[ $status == 200 ]] || { echo "$url answered $status" >&2; exit 1; }
-    wrk -t2 -c8 -d"${DURATION}s" --latency -H 'X-Forwarded-Proto: https' \
-        -s bench/percentiles.lua "$base$url" >"$work/wrk.txt"
-    read -r r p50 p95 p99 < <(grep '^BENCH ' "$work/wrk.txt" | cut -d' ' -f2-)
-    if grep -q 'Non-2xx' "$work/wrk.txt"; then
-        echo "$url: $(grep 'Non-2xx' "$work/wrk.txt")" >&2
-    fi
-    rps[$url]="$r"
-    printf '%-60s %10s %9s %9s %9s\n' "${url:0:60}" "$r" "$p50" "$p95" "$p99"
-done
+echo
+echo "== As served: public pages cached by content fingerprint (agenda/caching.py)"
+start_server
+measure "${urls[@]}"
+stop_server
 
 echo
-for url in "${urls[@]:1:4}"; do
-    python -c "import sys; a, t = float(sys.argv[1]), float(sys.argv[2]); print(f'{sys.argv[3]:<60} {100 * a / t:5.1f} % of the trivial view')" \
-        "${rps[$url]}" "${rps[/bench/trivial]}" "$url"
-done
+echo "== Cold: page cache off (CACHE_URL=dummy://), every request renders the page"
+CACHE_URL=dummy:// start_server
+measure "${urls[@]}"
+stop_server
+start_server
 
 curl -s -H 'X-Forwarded-Proto: https' "$base/agenda/" >"$work/agenda.html"
 html="$(gzip -9c "$work/agenda.html" | wc -c)"
@@ -88,5 +114,27 @@ for asset in $(grep -oE '(href|src)="/static/[^"]+\.(css|js)"' "$work/agenda.htm
 done
 echo
 echo "agenda page, compressed: HTML $html B + CSS/JS $assets B = $(((html + assets) / 1024)) KiB"
-others="$(grep -oE '(src|href)="https?://[^"]+"' "$work/agenda.html" | grep -vE 'href="https?://(www\.openstreetmap|wa\.me|www\.facebook)' || true)"
-echo "resources the agenda loads from other hosts: ${others:-none}"
+python - "$work/agenda.html" <<'PY'
+import sys
+from html.parser import HTMLParser
+
+LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
+
+
+class Loads(HTMLParser):
+    found = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "src" in attrs:
+            self.found.append(attrs["src"])
+        if tag == "link" and LOADED_LINKS & set((attrs.get("rel") or "").split()):
+            self.found.append(attrs["href"])
+
+
+parser = Loads()
+parser.feed(open(sys.argv[1]).read())
+others = [url for url in parser.found if "//" in url]
+print("resources the agenda page loads:", ", ".join(parser.found))
+print("of which from other hosts:", ", ".join(others) or "none")
+PY

@@ -20,6 +20,7 @@ class TranslatedName(models.Model):
     name_de = models.CharField(_("name (German)"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -97,6 +98,7 @@ class District(models.Model):
         default=False,
         help_text=_("One of the city's priority neighbourhoods (aandachtswijk)."),
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -272,6 +274,7 @@ class Venue(models.Model):
         blank=True,
         related_name="venues_added",
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name"]

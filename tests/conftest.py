@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from agenda.models import Activity, Audience, Language
 from providers.models import Discipline, District, Provider
@@ -42,6 +43,8 @@ def pytest_configure(config):
     # The live server speaks plain HTTP and runs for the whole session, so these are set once
     # here, before its middleware reads them, rather than per test.
     settings.SECURE_SSL_REDIRECT = False
+    # Tests change data and look at once: no reuse of the page-cache fingerprint.
+    settings.CONTENT_FINGERPRINT_TTL = 0
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
@@ -67,6 +70,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _site_settings(settings):
     settings.SITE_URL = "https://week3.example.org"
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -113,13 +113,18 @@ AUTH_PASSWORD_VALIDATORS = [
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
 if CACHE_URL.startswith("redis://") or CACHE_URL.startswith("rediss://"):
     _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+elif CACHE_URL.startswith("dummy://"):
+    _cache = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 elif CACHE_URL.startswith("db://"):
     _cache = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": CACHE_URL.removeprefix("db://") or "week3_cache",
     }
 else:
-    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    _cache = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
+    }
 CACHES = {"default": _cache}
 SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
@@ -196,6 +201,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 AGENDA_PAGE_SIZE = env_int("AGENDA_PAGE_SIZE", 20)
+# Seconds a process may reuse the public pages' content fingerprint (see agenda/caching.py).
+CONTENT_FINGERPRINT_TTL = float(os.environ.get("CONTENT_FINGERPRINT_TTL", "1"))
 
 LOGGING = {
     "version": 1,

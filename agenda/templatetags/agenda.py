@@ -80,3 +80,22 @@ def spots_status(session, activity) -> dict:
 def placeholder_variant(pk) -> int:
     """One of four decorative patterns for an activity without a photo, stable per activity."""
     return (pk or 0) % 4
+
+
+@register.simple_tag
+def checkbox_options(bound_field) -> list[dict]:
+    """The options of a multiple-choice filter, ready to render as plain checkboxes.
+
+    Cheaper than rendering each option through Django's widget templates, which the agenda
+    would otherwise do some sixty times per page.
+    """
+    selected = {str(value) for value in (bound_field.value() or [])}
+    return [
+        {
+            "id": f"{bound_field.auto_id}_{index}",
+            "value": str(value),
+            "label": label,
+            "checked": str(value) in selected,
+        }
+        for index, (value, label) in enumerate(bound_field.field.choices)
+    ]
