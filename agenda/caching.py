@@ -34,9 +34,13 @@ def _fingerprint_sql() -> str:
         f"AS TEXT), '') FROM {quote(model._meta.db_table)})"
         for model in TRACKED_MODELS
     ]
-    # Bookings change free spots without touching the session's other fields.
+    # Bookings change free spots without touching the session's other fields. The sums weighted
+    # by id tell apart a place freed in one session and taken in another at the same moment.
+    booked, waiting, pk = quote("places_booked"), quote("places_waiting"), quote("id")
     parts.append(
-        f"(SELECT CAST(COALESCE(SUM({quote('places_booked')}), 0) AS TEXT) "
+        f"(SELECT CAST(COALESCE(SUM({booked}), 0) AS TEXT) || ':' "
+        f"|| CAST(COALESCE(SUM({waiting}), 0) AS TEXT) || ':' "
+        f"|| CAST(COALESCE(SUM({booked} * {pk} + {waiting} * {pk} * 7), 0) AS TEXT) "
         f"FROM {quote(Session._meta.db_table)})"
     )
     parts.extend(

@@ -164,12 +164,15 @@ class AgendaFilter(django_filters.FilterSet):
     def filter_by_session(self, queryset, name, value):
         return queryset
 
-    def session_condition(self) -> Q:
-        """What a session must satisfy to count, given the valid filters."""
+    def session_condition(self, *, include_cancelled: bool = False) -> Q:
+        """What a session must satisfy to count, given the valid filters.
+
+        Calendar feeds include cancelled sessions, so a subscribed calendar learns of them.
+        """
         data = (
             self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
         )
-        condition = Q(is_cancelled=False)
+        condition = Q() if include_cancelled else Q(is_cancelled=False)
         if data.get("dag"):
             condition &= Q(starts_at__date__in=data["dag"])
         if data.get("wijk"):
@@ -180,8 +183,13 @@ class AgendaFilter(django_filters.FilterSet):
             condition &= Q(capacity__isnull=True) | Q(capacity__gt=F("places_booked"))
         return condition
 
-    def matching_sessions(self):
-        return Session.objects.filter(self.session_condition())
+    def matching_sessions(self, *, include_cancelled: bool = False):
+        return Session.objects.filter(self.session_condition(include_cancelled=include_cancelled))
+
+    def activities(self):
+        """The activities that pass the activity-level filters, whatever their sessions."""
+        self.form.is_valid()
+        return super().filter_queryset(self.queryset.all())
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

@@ -2,14 +2,16 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from providers.models import Discipline, Provider, TranslatedName, Venue
+from providers.models import Discipline, District, Provider, TranslatedName, Venue
 
 
 class EditionQuerySet(models.QuerySet):
@@ -35,6 +37,8 @@ class Edition(models.Model):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A few sentences for the home page.")
     )
+    intro_en = models.TextField(_("introduction (English)"), blank=True)
+    intro_de = models.TextField(_("introduction (German)"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EditionQuerySet.as_manager()
@@ -57,6 +61,18 @@ class Edition(models.Model):
 
     def __str__(self):
         return f"Week 3 {self.year}"
+
+    @property
+    def localized_intro(self) -> str:
+        """The introduction in the visitor's language; empty when staff wrote none for it."""
+        language = (get_language() or "nl")[:2]
+        return self.intro if language == "nl" else getattr(self, f"intro_{language}", "")
+
+    def accepts_submissions(self, when: datetime.datetime) -> bool:
+        """Inside the submission window; an open end means no limit on that side."""
+        if self.submissions_open_from and when < self.submissions_open_from:
+            return False
+        return not (self.submissions_open_until and when >= self.submissions_open_until)
 
     @property
     def days(self) -> list[datetime.date]:
@@ -124,6 +140,19 @@ class ActivityQuerySet(models.QuerySet):
     def in_edition(self, edition):
         return self.filter(edition=edition)
 
+    def awaiting_moderation(self):
+        """Submitted activities, and approved ones with submitted changes."""
+        return self.filter(
+            Q(state=ActivityState.SUBMITTED)
+            | Q(revisions__state=ActivityState.SUBMITTED, state=ActivityState.APPROVED)
+        ).distinct()
+
+    def editable_by(self, user):
+        """Activities the user may see and change in the portal: those of their provider."""
+        if not getattr(user, "provider_id", None):
+            return self.none()
+        return self.filter(provider_id=user.provider_id)
+
 
 class Activity(models.Model):
     """A free trial offer by one provider, with one or more sessions."""
@@ -166,6 +195,11 @@ class Activity(models.Model):
         default=Registration.RESERVE,
     )
     what_to_bring = models.CharField(_("what to bring"), max_length=300, blank=True)
+    max_party_size = models.PositiveSmallIntegerField(
+        _("maximum party size"),
+        default=4,
+        help_text=_("How many people one reservation may bring, the resident included."),
+    )
     follow_up = models.TextField(
         _("after the trial"),
         blank=True,
@@ -211,6 +245,9 @@ class Activity(models.Model):
                 condition=Q(registration__in=Registration.values),
                 name="activity_registration_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(max_party_size__gte=1), name="activity_max_party_size_positive"
+            ),
         ]
         indexes = [models.Index(fields=["edition", "state"])]
 
@@ -228,14 +265,25 @@ class Activity(models.Model):
     def age_range(self) -> tuple[int | None, int | None]:
         return self.min_age, self.max_age
 
+    def can_be_edited_by(self, user) -> bool:
+        return bool(getattr(user, "provider_id", None)) and user.provider_id == self.provider_id
+
 
 class SessionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_cancelled=False)
 
+    def editable_by(self, user):
+        """Sessions of activities the user may change in the portal."""
+        if not getattr(user, "provider_id", None):
+            return self.none()
+        return self.filter(activity__provider_id=user.provider_id)
+
     def with_free_spots(self):
-        """Not cancelled, and either without a limit or with room left."""
-        return self.active().filter(Q(capacity__isnull=True) | Q(capacity__gt=F("places_booked")))
+        """Not cancelled, and either without a limit or with room left and nobody waiting."""
+        return self.active().filter(
+            Q(capacity__isnull=True) | Q(capacity__gt=F("places_booked"), places_waiting=0)
+        )
 
 
 class Session(models.Model):
@@ -253,6 +301,8 @@ class Session(models.Model):
         _("capacity"), null=True, blank=True, help_text=_("Leave empty when there is no limit.")
     )
     places_booked = models.PositiveIntegerField(_("places booked"), default=0)
+    # Kept by agenda/reservations.py like places_booked: people on the waiting list.
+    places_waiting = models.PositiveIntegerField(_("places on the waiting list"), default=0)
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -283,9 +333,14 @@ class Session(models.Model):
 
     @property
     def spots_left(self) -> int | None:
-        """Free places, or None when there is no limit."""
+        """Places a newcomer can still get, or None when there is no limit.
+
+        None while anyone waits: places freed for the waiting list are not up for grabs.
+        """
         if self.capacity is None:
             return None
+        if self.places_waiting:
+            return 0
         return max(self.capacity - self.places_booked, 0)
 
     @property
@@ -295,3 +350,225 @@ class Session(models.Model):
     @property
     def is_past(self) -> bool:
         return self.ends_at <= timezone.now()
+
+    def can_be_edited_by(self, user) -> bool:
+        return self.activity.can_be_edited_by(user)
+
+
+class SubmittedActivity(Activity):
+    """The moderators' queue in the admin: activities (or their changes) waiting for a decision."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("submitted activity")
+        verbose_name_plural = _("submitted activities")
+
+
+class Decision(models.TextChoices):
+    SUBMIT = "submit", _("Submitted")
+    APPROVE = "approve", _("Approved")
+    REQUEST_CHANGES = "request_changes", _("Changes requested")
+    REJECT = "reject", _("Rejected")
+    WITHDRAW = "withdraw", _("Withdrawn")
+
+
+class ActivityDecision(models.Model):
+    """One step in an activity's moderation: who did what, when, and what they wrote."""
+
+    Action = Decision
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="decisions"
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Decision.choices)
+    message = models.TextField(_("message"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    about_changes = models.BooleanField(
+        _("about changes"),
+        default=False,
+        help_text=_("About proposed changes to an activity that is already public."),
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
+
+    def __str__(self):
+        return f"{self.activity} – {self.get_action_display()}"
+
+
+class ActivityRevision(models.Model):
+    """Changes proposed to an approved activity; the approved version stays public meanwhile.
+
+    `data` holds the proposed public-facing values in the same shape the portal saves a draft
+    with (see agenda.services), so approving applies it with the same code.
+    """
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    data = models.JSONField(_("proposed values"))
+    state = models.CharField(
+        _("state"), max_length=20, choices=ActivityState.choices, default=ActivityState.SUBMITTED
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity"],
+                condition=Q(state__in=["submitted", "changes_requested"]),
+                name="activity_one_open_revision",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.activity} – {self.get_state_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in (ActivityState.SUBMITTED, ActivityState.CHANGES_REQUESTED)
+
+
+class Channel(TranslatedName):
+    """How a resident heard about Week 3 (poster, social media, school …), for the campaign."""
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")
+
+
+class ReservationState(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no_show", _("Did not come")
+
+
+class AgeBracket(models.TextChoices):
+    CHILD = "0-12", _("12 or younger")
+    TEEN = "13-17", _("13 to 17")
+    YOUNG_ADULT = "18-29", _("18 to 29")
+    ADULT = "30-49", _("30 to 49")
+    MIDDLE = "50-64", _("50 to 64")
+    SENIOR = "65+", _("65 or older")
+
+
+# A reservation in one of these states holds a place or a place in line.
+ACTIVE_STATES = [ReservationState.CONFIRMED, ReservationState.WAITING]
+
+
+class ReservationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(state__in=ACTIVE_STATES)
+
+    def waiting(self):
+        return self.filter(state=ReservationState.WAITING).order_by("created_at", "pk")
+
+
+class Reservation(models.Model):
+    """A resident's free place in a session, or their place on its waiting list.
+
+    Written only by agenda/reservations.py, which keeps the session's counters in step.
+    """
+
+    State = ReservationState
+    AgeBracket = AgeBracket
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="reservations"
+    )
+    # Name, e-mail, postcode and token are personal data: blanked by purge_personal_data.
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    party_size = models.PositiveSmallIntegerField(_("number of people"), default=1)
+    age_bracket = models.CharField(_("age"), max_length=5, choices=AgeBracket.choices, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("district"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reservations",
+    )
+    channel = models.ForeignKey(
+        Channel,
+        verbose_name=_("heard about Week 3 through"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reservations",
+    )
+    consent_contact = models.BooleanField(_("provider may contact"), default=False)
+    consent_followup = models.BooleanField(_("one question afterwards"), default=False)
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=ReservationState.choices,
+        default=ReservationState.CONFIRMED,
+    )
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    token = models.CharField(_("personal link code"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+
+    objects = ReservationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reservation")
+        verbose_name_plural = _("reservations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(party_size__gte=1), name="reservation_party_size_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ReservationState.values), name="reservation_state_valid"
+            ),
+            models.UniqueConstraint(
+                "session",
+                Lower("email"),
+                condition=Q(state__in=ACTIVE_STATES) & ~Q(email=""),
+                name="reservation_one_active_per_email",
+            ),
+            # Blank once the personal data is removed, so only codes in use must be unique.
+            models.UniqueConstraint(
+                fields=["token"], condition=~Q(token=""), name="reservation_token_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "state", "created_at"])]
+
+    def __str__(self):
+        return f"{self.name or _('(anonymous)')} – {self.session}"
+
+    def get_absolute_url(self):
+        return reverse("agenda:reservation_detail", kwargs={"token": self.token})
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in ACTIVE_STATES
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.state == ReservationState.WAITING
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.state == ReservationState.CONFIRMED

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agenda import views
+from agenda import feed_views, reservation_views, views
 
 app_name = "agenda"
 
@@ -9,4 +9,26 @@ urlpatterns = [
     path("agenda/", views.agenda, name="activity_list"),
     path("activiteit/<slug:slug>/", views.activity_detail, name="activity_detail"),
     path("aanbieder/<slug:slug>/", views.provider_detail, name="provider_detail"),
+    path(
+        "activiteit/<slug:slug>/reserveren/<int:session_pk>/",
+        reservation_views.reservation_create_view,
+        name="reservation_create",
+    ),
+    path(
+        "reservering/<str:token>/", reservation_views.reservation_detail, name="reservation_detail"
+    ),
+    path(
+        "reservering/<str:token>/agenda.ics",
+        reservation_views.reservation_calendar,
+        name="reservation_calendar",
+    ),
+    path("privacy/", reservation_views.privacy, name="privacy"),
+    path("agenda.ics", feed_views.agenda_feed, name="agenda_feed"),
+    path("aanbieder/<slug:slug>.ics", feed_views.provider_feed, name="provider_feed"),
+    path("activiteit/<slug:slug>.ics", feed_views.activity_feed, name="activity_feed"),
+    path(
+        "activiteit/<slug:slug>/<int:session_pk>.ics",
+        feed_views.session_download,
+        name="session_ics",
+    ),
 ]

@@ -4,7 +4,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from providers.models import Discipline, District, PostcodeRange, Provider, User, Venue
+from providers.admin_moderation import approve_providers, merge_venues, reject_providers
+from providers.models import (
+    Discipline,
+    District,
+    OutgoingMail,
+    PendingProvider,
+    PostcodeRange,
+    Provider,
+    User,
+    Venue,
+)
 
 
 @admin.register(User)
@@ -58,6 +68,23 @@ class ProviderAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["disciplines"]
     date_hierarchy = "created_at"
+    actions = [approve_providers, reject_providers]
+    # Approval goes through the actions, which also tell the provider.
+    readonly_fields = ["status"]
+
+
+@admin.register(PendingProvider)
+class PendingProviderAdmin(ProviderAdmin):
+    """The queue: providers waiting for approval, the longest waiting first."""
+
+    list_display = ["name", "kind", "contact_name", "contact_email", "created_at"]
+    ordering = ["created_at", "pk"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(status=Provider.Status.PENDING)
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Venue)
@@ -66,3 +93,21 @@ class VenueAdmin(admin.ModelAdmin):
     list_filter = ["district", "wheelchair_accessible", "accessible_toilet", "hearing_loop"]
     search_fields = ["name", "street", "postcode"]
     autocomplete_fields = ["added_by"]
+    actions = [merge_venues]
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """The outbox, to see whether e-mail goes out; send_queued_mail sends, nobody edits."""
+
+    list_display = ["to", "subject", "created_at", "sent_at", "attempts", "next_attempt_at"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "created_at"
+    exclude = ["attachments"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -175,6 +176,12 @@ class ProviderQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Provider.Status.APPROVED)
 
+    def editable_by(self, user):
+        """The one provider a portal user acts for."""
+        if not getattr(user, "provider_id", None):
+            return self.none()
+        return self.filter(pk=user.provider_id)
+
 
 class Provider(models.Model):
     """An organisation that opens its doors: an association, a school, an artist …"""
@@ -240,6 +247,36 @@ class Provider(models.Model):
     def is_approved(self) -> bool:
         return self.status == self.Status.APPROVED
 
+    def can_be_edited_by(self, user) -> bool:
+        return bool(getattr(user, "provider_id", None)) and user.provider_id == self.pk
+
+
+class PendingProvider(Provider):
+    """The moderators' queue in the admin: providers waiting for approval."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("provider waiting for approval")
+        verbose_name_plural = _("providers waiting for approval")
+
+
+class VenueQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """Venues a portal user may change: those their provider added."""
+        if not getattr(user, "provider_id", None):
+            return self.none()
+        return self.filter(added_by_id=user.provider_id)
+
+    def search(self, text: str):
+        """Venues whose name, street or postcode contains the text."""
+        text = text.strip()
+        if not text:
+            return self.none()
+        compact = "".join(text.split())
+        return self.filter(
+            Q(name__icontains=text) | Q(street__icontains=text) | Q(postcode__iexact=compact)
+        )
+
 
 class Venue(models.Model):
     """A place where sessions happen; shared, since several providers may use one building."""
@@ -276,6 +313,8 @@ class Venue(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = VenueQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("venue")
@@ -304,3 +343,40 @@ class Venue(models.Model):
             lat, lon = self.latitude, self.longitude
             return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
         return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address})
+
+    def can_be_edited_by(self, user) -> bool:
+        return bool(getattr(user, "provider_id", None)) and user.provider_id == self.added_by_id
+
+
+class OutgoingMail(models.Model):
+    """An e-mail waiting to go out, or gone: the outbox that survives a mail-server outage.
+
+    Written by providers/mail.py; the send_queued_mail command (and an immediate attempt after
+    commit) sends it. Attachments are a JSON list of {filename, mimetype, content (base64)}.
+    """
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(sent_at__isnull=True),
+                name="outgoingmail_due",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

@@ -70,6 +70,8 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _site_settings(settings):
     settings.SITE_URL = "https://week3.example.org"
+    # Tests read sent e-mail from django.core.mail.outbox as soon as a transaction commits.
+    settings.MAIL_SEND_IMMEDIATELY = True
     cache.clear()
 
 
@@ -93,6 +95,7 @@ def reference_data(db):
         for module in (
             "providers.migrations.0002_venlo_districts_and_disciplines",
             "agenda.migrations.0003_audiences_and_languages",
+            "agenda.migrations.0008_channels",
         ):
             importlib.import_module(module).create(apps, None)
 

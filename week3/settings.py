@@ -48,11 +48,13 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "csp",
     "providers",
     "agenda",
     "campaign",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "week3.urls"
@@ -128,6 +132,26 @@ else:
 CACHES = {"default": _cache}
 SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+
+# Logins: the provider portal's pages; django-axes locks an account and address out after
+# repeated failures (portal and admin alike).
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:dashboard"
+LOGOUT_REDIRECT_URL = "portal:login"
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24 * 3)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_VERBOSE = False
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Login forms post the e-mail address as "username" (Django's AuthenticationForm).
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "providers/locked_out.html"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English")), ("de", _("German"))]
@@ -203,6 +227,20 @@ CONTENT_SECURITY_POLICY = {
 AGENDA_PAGE_SIZE = env_int("AGENDA_PAGE_SIZE", 20)
 # Seconds a process may reuse the public pages' content fingerprint (see agenda/caching.py).
 CONTENT_FINGERPRINT_TTL = float(os.environ.get("CONTENT_FINGERPRINT_TTL", "1"))
+
+# Reservations (agenda/reservations.py). Attempts per IP address and per e-mail address, as
+# "<count>/<s|m|h|d>", counted in the cache (a shared CACHE_URL counts across app servers);
+# "off" disables the limit, for a load test.
+RESERVATION_RATE_LIMIT = os.environ.get("RESERVATION_RATE_LIMIT", "5/m").strip() or "5/m"
+# Days after a session ends before names, e-mail addresses and postcodes are removed.
+RESERVATION_RETENTION_DAYS = env_int("RESERVATION_RETENTION_DAYS", 30)
+# The session row lock that keeps places from being overbooked; only a test turns it off.
+RESERVATION_LOCKING = True
+# Take the client address from the first X-Forwarded-For hop: only behind a proxy that sets it.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# Send queued e-mail right after the transaction commits; the send_queued_mail worker sends
+# whatever that could not (and everything, when this is off).
+MAIL_SEND_IMMEDIATELY = env_bool("MAIL_SEND_IMMEDIATELY", DEBUG)
 
 LOGGING = {
     "version": 1,

@@ -3,17 +3,24 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
+from agenda import feed_views
+from agenda.sitemaps import SITEMAPS
 from week3 import views
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
     path("beheer/", admin.site.urls),
+    path("robots.txt", feed_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/agenda.json", feed_views.open_data, name="open_data"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("agenda.urls")),
+    path("portaal/", include("providers.urls")),
     prefix_default_language=False,
 )
 if settings.SERVE_MEDIA:

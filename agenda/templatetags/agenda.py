@@ -69,7 +69,7 @@ def spots_status(session, activity) -> dict:
     if left is None:
         return {"kind": "free", "label": _("Spots free")}
     if left == 0:
-        return {"kind": "full", "label": _("Full")}
+        return {"kind": "full", "label": _("Full – waiting list")}
     return {
         "kind": "free",
         "label": ngettext("%(count)s spot left", "%(count)s spots left", left) % {"count": left},

@@ -233,6 +233,18 @@ class Command(BaseCommand):
             "van de Wijk hun deuren. Je probeert alles één keer gratis. Kies wat bij je past "
             "en reserveer een plek, of loop gewoon binnen."
         )
+        intro_en = (
+            f"Week 3 is Venlo's culture week. From Monday {starts_on.day} to Sunday "
+            f"{ends_on.day} January, choirs, brass bands, museums, artists and the community "
+            "centres open their doors. You try everything once, for free. Choose what suits you "
+            "and reserve a spot, or just walk in."
+        )
+        intro_de = (
+            f"Week 3 ist die Kulturwoche von Venlo. Von Montag, {starts_on.day}., bis Sonntag, "
+            f"{ends_on.day}. Januar öffnen Chöre, Blaskapellen, Museen, Künstler und die "
+            "Stadtteilzentren ihre Türen. Du probierst alles einmal kostenlos aus. Wähle, was zu "
+            "dir passt, und reserviere einen Platz oder komm einfach vorbei."
+        )
         return self.upsert(
             Edition,
             {"year": year},
@@ -243,6 +255,8 @@ class Command(BaseCommand):
                 "submissions_open_until": closes,
                 "is_published": True,
                 "intro": intro,
+                "intro_en": intro_en,
+                "intro_de": intro_de,
             },
         )
 

@@ -1,0 +1,277 @@
+"""Moderation in the admin: decisions as actions, the decision log, preview, diff, CSV export.
+
+Every decision goes through agenda.services, so the admin obeys the same state machine as the
+portal: approving a draft is refused here too, with a message.
+"""
+
+import csv
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from agenda.models import ActivityDecision, ActivityState, Session
+from agenda.services import (
+    ModerationError,
+    activity_approve,
+    activity_preview,
+    activity_reject,
+    activity_request_changes,
+    edition_create_next,
+    edition_publish,
+    open_revision,
+    revision_diff,
+)
+
+
+class DecisionInline(admin.TabularInline):
+    model = ActivityDecision
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "about_changes", "decided_by", "message"]
+    readonly_fields = fields
+    verbose_name_plural = _("moderation log")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class DecisionMessageForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the provider"),
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
+        help_text=_("The provider gets this by e-mail and sees it in the portal."),
+    )
+
+
+def _decide(modeladmin, request, queryset, service, message=""):
+    done = 0
+    for activity in queryset:
+        try:
+            service(activity=activity, by=request.user, message=message)
+        except ModerationError as error:
+            modeladmin.message_user(request, f"{activity}: {error.message}", messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d activity done.", "%(count)d activities done.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+
+
+def _decide_with_message(modeladmin, request, queryset, service, action_name, title):
+    if "apply" in request.POST:
+        form = DecisionMessageForm(request.POST)
+        if form.is_valid():
+            _decide(modeladmin, request, queryset, service, form.cleaned_data["message"])
+            return None
+    else:
+        form = DecisionMessageForm()
+    return TemplateResponse(
+        request,
+        "admin/agenda/decision_message.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": title,
+            "form": form,
+            "queryset": queryset,
+            "action_name": action_name,
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
+@admin.action(description=_("Approve selected activities"), permissions=["change"])
+def approve(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, activity_approve)
+
+
+@admin.action(description=_("Ask for changes (with a message)"), permissions=["change"])
+def request_changes(modeladmin, request, queryset):
+    return _decide_with_message(
+        modeladmin,
+        request,
+        queryset,
+        activity_request_changes,
+        "request_changes",
+        _("Ask for changes"),
+    )
+
+
+@admin.action(description=_("Reject (with a reason)"), permissions=["change"])
+def reject(modeladmin, request, queryset):
+    return _decide_with_message(
+        modeladmin, request, queryset, activity_reject, "reject", _("Reject")
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+CSV_HEADER = [
+    "activity_id",
+    "title",
+    "provider",
+    "edition",
+    "state",
+    "registration",
+    "min_age",
+    "max_age",
+    "session_id",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "district",
+    "capacity",
+    "places_booked",
+    "cancelled",
+]
+
+
+def _csv_rows(queryset):
+    yield CSV_HEADER
+    sessions = Session.objects.select_related("venue__district").order_by("starts_at")
+    for activity in queryset.select_related("provider", "edition").prefetch_related(
+        Prefetch("sessions", queryset=sessions)
+    ):
+        base = [
+            activity.pk,
+            activity.title,
+            activity.provider.name,
+            activity.edition.year,
+            activity.state,
+            activity.registration,
+            activity.min_age,
+            activity.max_age,
+        ]
+        for session in activity.sessions.all() or [None]:
+            if session is None:
+                yield [*base, "", "", "", "", "", "", "", ""]
+                continue
+            yield [
+                *base,
+                session.pk,
+                timezone.localtime(session.starts_at).isoformat(),
+                timezone.localtime(session.ends_at).isoformat(),
+                session.venue.name,
+                session.venue.district.name,
+                session.capacity,
+                session.places_booked,
+                session.is_cancelled,
+            ]
+
+
+@admin.action(description=_("Export as CSV (with sessions)"), permissions=["view"])
+def export_csv(modeladmin, request, queryset):
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in _csv_rows(queryset)), content_type="text/csv"
+    )
+    response["Content-Disposition"] = 'attachment; filename="week3-activities.csv"'
+    return response
+
+
+class ModerationAdminMixin:
+    """For the activity admins: decisions, the log, and what changed, with a preview link."""
+
+    actions = [approve, request_changes, reject, export_csv]
+    inlines_moderation = [DecisionInline]
+
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *self.inlines_moderation]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The state changes only through the decisions above, never by editing the field.
+        return [*super().get_readonly_fields(request, obj), "state", "moderation_summary"]
+
+    @admin.display(description=_("moderation"))
+    def moderation_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        preview = format_html(
+            '<p><a href="{}" target="_blank">{}</a></p>',
+            reverse("admin:agenda_activity_preview", args=[obj.pk]),
+            _("Preview of the public page (with proposed changes)"),
+        )
+        revision = open_revision(obj) if obj.state == ActivityState.APPROVED else None
+        if revision is None:
+            return preview
+        rows = format_html_join(
+            "",
+            "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
+            ((row["field"], row["old"], row["new"]) for row in revision_diff(obj, revision.data)),
+        )
+        return format_html(
+            "{}<p><strong>{}</strong> ({})</p><table><thead><tr><th>{}</th><th>{}</th>"
+            "<th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            preview,
+            _("Proposed changes to the approved version"),
+            revision.get_state_display(),
+            _("field"),
+            _("now public"),
+            _("proposed"),
+            rows,
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, pk):
+        activity = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, activity):
+            raise PermissionDenied
+        shown, sessions = activity_preview(activity)
+        return render(
+            request,
+            "agenda/activity_detail.html",
+            {
+                "edition": activity.edition,
+                "activity": shown,
+                "sessions": sessions,
+                "preview": True,
+                "preview_back": "admin:agenda_activity_change",
+            },
+        )
+
+
+@admin.action(description=_("Publish selected editions"), permissions=["change"])
+def publish_editions(modeladmin, request, queryset):
+    for edition in queryset:
+        edition_publish(edition=edition)
+    modeladmin.message_user(request, _("Published."), messages.SUCCESS)
+
+
+@admin.action(description=_("Create the next edition from this one"), permissions=["add"])
+def create_next_edition(modeladmin, request, queryset):
+    for edition in queryset:
+        created = edition_create_next(edition=edition)
+        modeladmin.message_user(
+            request,
+            _("%(edition)s created; check its dates, then publish it.") % {"edition": created},
+            messages.SUCCESS,
+        )

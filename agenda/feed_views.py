@@ -1,0 +1,108 @@
+"""Machine-readable answers: calendar feeds, a session's .ics download, open data, robots.txt."""
+
+import json
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from agenda import feeds
+from agenda.filters import AgendaFilter
+from agenda.ical import session_ics
+from agenda.models import Activity
+from agenda.opendata import agenda_page
+from agenda.revalidation import allow_any_origin, cached_body, revalidated
+from agenda.views import _current_edition_or_404
+from providers.models import Provider
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+def _calendar_response(body: bytes, filename: str = "") -> HttpResponse:
+    response = HttpResponse(body, content_type=CALENDAR_TYPE)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _public_activity(slug) -> Activity:
+    edition = _current_edition_or_404()
+    return get_object_or_404(
+        Activity.objects.public().in_edition(edition).select_related("provider"), slug=slug
+    )
+
+
+@require_safe
+@revalidated
+def agenda_feed(request):
+    def build():
+        edition = _current_edition_or_404()
+        activities = Activity.objects.public().in_edition(edition)
+        filterset = AgendaFilter(request.GET, queryset=activities, edition=edition)
+        query = request.GET.copy()
+        query.pop("page", None)
+        page_url = reverse("agenda:activity_list") + (f"?{query.urlencode()}" if query else "")
+        return feeds.selection_calendar(filterset, page_url).to_ical()
+
+    return _calendar_response(cached_body(request, build))
+
+
+@require_safe
+@revalidated
+def provider_feed(request, slug):
+    def build():
+        edition = _current_edition_or_404()
+        provider = get_object_or_404(Provider.objects.approved(), slug=slug)
+        return feeds.provider_calendar(provider, edition).to_ical()
+
+    return _calendar_response(cached_body(request, build))
+
+
+@require_safe
+@revalidated
+def activity_feed(request, slug):
+    def build():
+        return feeds.activity_calendar(_public_activity(slug)).to_ical()
+
+    return _calendar_response(cached_body(request, build))
+
+
+@require_safe
+@revalidated
+def session_download(request, slug, session_pk):
+    def build():
+        session = feeds.activity_session(_public_activity(slug), session_pk)
+        if session is None:
+            raise Http404("No such session")
+        return session_ics(session)
+
+    body = cached_body(request, build)
+    return _calendar_response(body, filename=f"week3-{slug}-{session_pk}.ics")
+
+
+@require_safe
+@allow_any_origin
+@revalidated
+def open_data(request):
+    def build():
+        page = agenda_page(request, _current_edition_or_404())
+        return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode()
+
+    return HttpResponse(cached_body(request, build), content_type="application/json")
+
+
+@require_safe
+def robots_txt(request):
+    # The portal lives under each language's prefix too.
+    portals = [f"Disallow: /{code}/portaal/" for code, _name in settings.LANGUAGES]
+    lines = [
+        "User-agent: *",
+        "Disallow: /beheer/",
+        "Disallow: /portaal/",
+        *portals,
+        "Allow: /",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,97 @@
+"""Forms residents fill in on the public site: the reservation form."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from agenda.models import AgeBracket, Channel
+from providers.models import normalise_postcode
+
+
+class ReservationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Fill in your name, so the organiser knows who is coming.")},
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send your reservation and a link to cancel to this address."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Fill in your e-mail address, so we can send you your reservation."),
+            "invalid": _("This is not an e-mail address. Check for typos, e.g. name@example.nl."),
+        },
+    )
+    party_size = forms.TypedChoiceField(
+        label=_("How many people are coming, you included?"), coerce=int, initial=1
+    )
+    age_bracket = forms.ChoiceField(
+        label=_("Your age (optional)"),
+        required=False,
+        choices=[("", _("I'd rather not say")), *AgeBracket.choices],
+    )
+    postcode = forms.CharField(
+        label=_("Your postcode (optional)"),
+        help_text=_("Only to count which parts of Venlo take part. For example 5912 AB."),
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    channel = forms.ModelChoiceField(
+        label=_("How did you hear about Week 3? (optional)"),
+        queryset=Channel.objects.all(),
+        required=False,
+        empty_label=_("Choose …"),
+    )
+    consent_contact = forms.BooleanField(
+        label=_("The organiser may e-mail me about joining after the trial."), required=False
+    )
+    consent_followup = forms.BooleanField(
+        label=_("Send me one short question afterwards about how it went."), required=False
+    )
+    # Honeypot: hidden from people (CSS, aria-hidden, no tab stop); bots fill in every field.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party_size"].choices = [
+            (size, str(size)) for size in range(1, activity.max_party_size + 1)
+        ]
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        # Screen readers announce a field's error with the field, not only in the summary.
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                described = [f"{bound.auto_id}_error"]
+                if bound.help_text:
+                    described.append(f"{bound.auto_id}_helptext")
+                bound.field.widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": " ".join(described)}
+                )
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].strip()
+        if postcode and not normalise_postcode(postcode):
+            raise forms.ValidationError(
+                _("This is not a Dutch postcode. Write it like 5912 AB, or leave it empty."),
+                code="invalid",
+            )
+        return postcode
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(
+                _("Leave this field empty: it is there to stop spam robots."), code="honeypot"
+            )
+        return ""
+
+    @property
+    def is_honeypot(self) -> bool:
+        return self.has_error("website", code="honeypot")

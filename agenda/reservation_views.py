@@ -1,0 +1,145 @@
+"""Reservation screens: the form, the personal page behind the e-mailed link, and privacy.
+
+None of these is cached: they carry a CSRF token or something about one resident.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from agenda import ratelimit
+from agenda.forms import ReservationForm
+from agenda.ical import session_ics
+from agenda.models import Activity, Edition, Reservation, Session
+from agenda.reservations import (
+    ReservationError,
+    reservation_cancel,
+    reservation_create,
+    waiting_position,
+)
+
+
+def _bookable_session_or_404(slug: str, session_pk: int) -> Session:
+    edition = Edition.objects.current()
+    if edition is None:
+        raise Http404("No published edition")
+    public = Activity.objects.public().in_edition(edition)
+    return get_object_or_404(
+        Session.objects.select_related("activity__provider", "venue__district"),
+        pk=session_pk,
+        activity__slug=slug,
+        activity__in=public,
+    )
+
+
+def _rate_limited(request, email: str) -> bool:
+    rate = settings.RESERVATION_RATE_LIMIT
+    by_ip = ratelimit.hit("reserve-ip", ratelimit.client_ip(request), rate)
+    by_email = ratelimit.hit("reserve-email", email, rate) if email else False
+    return by_ip or by_email
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def reservation_create_view(request, slug, session_pk):
+    session = _bookable_session_or_404(slug, session_pk)
+    activity = session.activity
+    closed = activity.is_walk_in or session.is_cancelled or session.starts_at <= timezone.now()
+    form = ReservationForm(request.POST or None, activity=activity)
+    status = 200
+    if request.method == "POST" and not closed:
+        if _rate_limited(request, request.POST.get("email", "").strip()):
+            form.add_error(
+                None,
+                _(
+                    "You tried to reserve many times in a short while. Wait a minute, then try "
+                    "again. Nothing has been reserved yet."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                reservation = reservation_create(
+                    session=session,
+                    name=data["name"],
+                    email=data["email"],
+                    party_size=data["party_size"],
+                    age_bracket=data["age_bracket"],
+                    postcode=data["postcode"],
+                    channel=data["channel"],
+                    consent_contact=data["consent_contact"],
+                    consent_followup=data["consent_followup"],
+                    language=get_language(),
+                )
+            except ReservationError as error:
+                field = "email" if error.code == "duplicate" else None
+                form.add_error(field, error.message)
+            else:
+                return redirect(reservation.get_absolute_url() + "?nieuw=1")
+        if form.errors and status == 200:
+            status = 400
+    return render(
+        request,
+        "agenda/reservation_form.html",
+        {
+            "form": form,
+            "session": session,
+            "activity": activity,
+            "closed": closed,
+            "retention_days": settings.RESERVATION_RETENTION_DAYS,
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def reservation_detail(request, token):
+    reservation = get_object_or_404(
+        Reservation.objects.select_related(
+            "session__activity__provider", "session__venue__district"
+        ),
+        token=token,
+    )
+    if request.method == "POST":
+        reservation_cancel(reservation=reservation)
+        return redirect(reservation.get_absolute_url() + "?geannuleerd=1")
+    return render(
+        request,
+        "agenda/reservation_detail.html",
+        {
+            "reservation": reservation,
+            "session": reservation.session,
+            "activity": reservation.session.activity,
+            "position": waiting_position(reservation),
+            "just_reserved": "nieuw" in request.GET,
+            "just_cancelled": "geannuleerd" in request.GET,
+        },
+    )
+
+
+@never_cache
+@require_safe
+def reservation_calendar(request, token):
+    reservation = get_object_or_404(
+        Reservation.objects.select_related("session__activity__provider", "session__venue"),
+        token=token,
+    )
+    response = HttpResponse(session_ics(reservation.session), content_type="text/calendar")
+    response["Content-Disposition"] = 'attachment; filename="week3.ics"'
+    return response
+
+
+@require_safe
+def privacy(request):
+    return render(
+        request,
+        "agenda/privacy.html",
+        {"retention_days": settings.RESERVATION_RETENTION_DAYS},
+    )

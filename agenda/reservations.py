@@ -1,0 +1,344 @@
+"""Reservations: places that never overbook, a waiting list in order, and the e-mails about them.
+
+Every function that changes places locks the session row (SELECT … FOR UPDATE) inside one
+transaction at READ COMMITTED, so `Session.places_booked` and `places_waiting` always equal the
+sums over the session's reservations, and confirmed places never exceed its capacity.
+"""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from agenda.ical import session_ics
+from agenda.models import Reservation, ReservationState, Session
+from providers.mail import mail_enqueue, mail_purge
+from providers.models import PostcodeRange, normalise_postcode
+
+
+class ReservationError(Exception):
+    """Why a reservation cannot be made, in words for the resident."""
+
+    def __init__(self, message, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def _read_session(session_pk: int) -> Session:
+    return (
+        Session.objects.select_related("activity__provider", "venue__district")
+        .prefetch_related("activity__disciplines")
+        .get(pk=session_pk)
+    )
+
+
+def _lock_session(session_pk: int) -> Session:
+    sessions = Session.objects.select_related("activity__provider", "venue__district")
+    if settings.RESERVATION_LOCKING:
+        # `of`: lock the session row only, not the activity, provider or venue joined to it.
+        sessions = sessions.select_for_update(of=("self",))
+    return sessions.get(pk=session_pk)
+
+
+def _save_counters(session: Session) -> None:
+    # Values computed under the lock, written as they are: with the lock switched off (a test)
+    # concurrent writers then visibly lose updates instead of hiding the race. `updated_at`
+    # stays: the page cache tracks both sums, and calendars should not see a new revision.
+    Session.objects.filter(pk=session.pk).update(
+        places_booked=session.places_booked, places_waiting=session.places_waiting
+    )
+
+
+def _fits(session: Session, party_size: int) -> bool:
+    return session.capacity is None or session.capacity - session.places_booked >= party_size
+
+
+def waiting_position(reservation: Reservation) -> int | None:
+    """1 for the first in line; None when not waiting."""
+    if not reservation.is_waiting:
+        return None
+    return (
+        Reservation.objects.waiting()
+        .filter(session_id=reservation.session_id)
+        .filter(
+            Q(created_at__lt=reservation.created_at)
+            | Q(created_at=reservation.created_at, pk__lte=reservation.pk)
+        )
+        .count()
+    )
+
+
+def reservation_create(
+    *,
+    session: Session,
+    name: str,
+    email: str,
+    party_size: int,
+    language: str,
+    age_bracket: str = "",
+    postcode: str = "",
+    channel=None,
+    consent_contact: bool = False,
+    consent_followup: bool = False,
+) -> Reservation:
+    """A confirmed place if the party fits and nobody waits, else a place on the waiting list.
+
+    Raises ReservationError when the session takes no reservations (cancelled, past, walk-in),
+    the party is too large, or this e-mail address already holds a place or waits for one.
+    """
+    email = email.strip()
+    code = normalise_postcode(postcode)
+    district = PostcodeRange.district_for(code) if code else None
+    # Built before taking the lock (it does not depend on places): everyone else waits on it.
+    ics = session_ics(_read_session(session.pk))
+    with transaction.atomic():
+        session = _lock_session(session.pk)
+        activity = session.activity
+        if activity.is_walk_in:
+            raise ReservationError(_("This activity is walk-in: just drop in."), "walk_in")
+        if session.is_cancelled:
+            raise ReservationError(_("This session has been cancelled."), "cancelled")
+        if session.starts_at <= timezone.now():
+            raise ReservationError(_("This session has already started."), "past")
+        if not 1 <= party_size <= activity.max_party_size:
+            raise ReservationError(
+                _("You can reserve for 1 to %(max)s people.") % {"max": activity.max_party_size},
+                "party_size",
+            )
+        duplicate = _(
+            "You already have a reservation for this session with this e-mail address. "
+            "Look in your e-mail for the link to see or cancel it."
+        )
+        if (
+            Reservation.objects.active()
+            .filter(session=session)
+            .annotate(email_lower=Lower("email"))
+            .filter(email_lower=email.lower())
+            .exists()
+        ):
+            raise ReservationError(duplicate, "duplicate")
+
+        # Nobody jumps the queue: while anyone waits, newcomers wait too.
+        if not session.places_waiting and _fits(session, party_size):
+            state = ReservationState.CONFIRMED
+            session.places_booked += party_size
+        else:
+            state = ReservationState.WAITING
+            session.places_waiting += party_size
+        reservation = Reservation(
+            session=session,
+            name=name.strip(),
+            email=email,
+            party_size=party_size,
+            age_bracket=age_bracket,
+            postcode=code,
+            district=district,
+            channel=channel,
+            consent_contact=consent_contact,
+            consent_followup=consent_followup,
+            state=state,
+            language=language,
+            token=secrets.token_urlsafe(32),
+        )
+        try:
+            # A savepoint, so a duplicate that slipped past the check above (only possible
+            # without the lock) leaves the transaction usable for the friendly error.
+            with transaction.atomic():
+                reservation.save()
+        except IntegrityError as error:
+            raise ReservationError(duplicate, "duplicate") from error
+        _save_counters(session)
+        if state == ReservationState.CONFIRMED:
+            _enqueue(reservation, "reservation_confirmed", ics=ics)
+        else:
+            _enqueue(reservation, "reservation_waiting")
+    return reservation
+
+
+def reservation_cancel(*, reservation: Reservation) -> list[Reservation]:
+    """Cancel a place or a place in line; freed places go to the waiting list at once.
+
+    Returns the reservations promoted from the waiting list. Cancelling twice changes nothing.
+    """
+    with transaction.atomic():
+        session = _lock_session(reservation.session_id)
+        reservation = Reservation.objects.select_for_update().get(pk=reservation.pk)
+        if not reservation.is_active:
+            return []
+        if reservation.is_confirmed:
+            session.places_booked -= reservation.party_size
+        else:
+            session.places_waiting -= reservation.party_size
+        reservation.state = ReservationState.CANCELLED
+        reservation.save(update_fields=["state", "updated_at"])
+        reservation.session = session
+        _enqueue(reservation, "reservation_cancelled")
+        promoted = _promote(session)
+        _save_counters(session)
+    return promoted
+
+
+def waiting_list_promote(*, session: Session) -> list[Reservation]:
+    """Give free places to the waiting list, e.g. after a provider raised the capacity."""
+    with transaction.atomic():
+        session = _lock_session(session.pk)
+        promoted = _promote(session)
+        _save_counters(session)
+    return promoted
+
+
+def _promote(session: Session) -> list[Reservation]:
+    """Confirm waiting reservations strictly in order while they fit.
+
+    First in, first served: when the first in line does not fit in the free places, nobody
+    behind them goes ahead (see docs/decisions.md, Reservations).
+    """
+    promoted = []
+    if session.is_cancelled:
+        return promoted
+    ics = None
+    for waiting in Reservation.objects.waiting().filter(session=session).select_for_update():
+        if not _fits(session, waiting.party_size):
+            break
+        ics = ics or session_ics(session)
+        session.places_booked += waiting.party_size
+        session.places_waiting -= waiting.party_size
+        waiting.state = ReservationState.CONFIRMED
+        waiting.save(update_fields=["state", "updated_at"])
+        waiting.session = session
+        _enqueue(waiting, "reservation_promoted", ics=ics)
+        promoted.append(waiting)
+    return promoted
+
+
+def session_cancel(*, session: Session, by=None) -> int:
+    """Cancel a session: everyone with a place or on its waiting list is told by e-mail.
+
+    `by` is the user who cancels (a provider user or staff); returns how many were told.
+    """
+    with transaction.atomic():
+        session = _lock_session(session.pk)
+        session.is_cancelled = True
+        session.places_booked = session.places_waiting = 0
+        session.save(
+            update_fields=["is_cancelled", "places_booked", "places_waiting", "updated_at"]
+        )
+        affected = list(Reservation.objects.active().filter(session=session).select_for_update())
+        ics = session_ics(session)  # says STATUS:CANCELLED, so calendars drop the event
+        for reservation in affected:
+            reservation.state = ReservationState.CANCELLED
+            reservation.save(update_fields=["state", "updated_at"])
+            reservation.session = session
+            _enqueue(reservation, "session_cancelled", ics=ics)
+    return len(affected)
+
+
+def reservation_mark_attendance(*, reservation: Reservation, attended: bool) -> Reservation:
+    """After the session: did a confirmed resident come? (for the provider's attendance list)."""
+    allowed = [ReservationState.CONFIRMED, ReservationState.ATTENDED, ReservationState.NO_SHOW]
+    if reservation.state not in allowed:
+        raise ReservationError(_("Only confirmed reservations can be marked."), "state")
+    reservation.state = ReservationState.ATTENDED if attended else ReservationState.NO_SHOW
+    reservation.save(update_fields=["state", "updated_at"])
+    return reservation
+
+
+def session_attendance_list(session: Session):
+    """The session's reservations for its provider: the e-mail only of who agreed to contact.
+
+    Each row has `contact_email` ("" without consent); name, e-mail and postcode stay unread
+    otherwise. Cancelled reservations are left out.
+    """
+    return (
+        Reservation.objects.filter(session=session)
+        .exclude(state=ReservationState.CANCELLED)
+        .annotate(
+            contact_email=Case(
+                When(consent_contact=True, then=F("email")),
+                default=Value(""),
+                output_field=CharField(),
+            )
+        )
+        .only("pk", "session_id", "name", "party_size", "state", "created_at", "consent_contact")
+        .order_by("state", "created_at", "pk")
+    )
+
+
+def reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Queue the day-before reminder for every confirmed place in tomorrow's sessions.
+
+    Safe to run any number of times, also at once: each reservation is marked in the same
+    transaction that queues its e-mail, and rows another run holds are skipped.
+    """
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    count = 0
+    with transaction.atomic():
+        due = (
+            Reservation.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("session__activity__provider", "session__venue__district")
+            .filter(
+                state=ReservationState.CONFIRMED,
+                reminder_sent_at__isnull=True,
+                session__is_cancelled=False,
+                session__starts_at__date=tomorrow,
+            )
+            .exclude(email="")
+        )
+        for reservation in due:
+            _enqueue(reservation, "reservation_reminder", ics=session_ics(reservation.session))
+            reservation.reminder_sent_at = now
+            reservation.save(update_fields=["reminder_sent_at"])
+            count += 1
+    return count
+
+
+def reservations_purge(*, now: datetime.datetime | None = None) -> int:
+    """Remove names, e-mail addresses, postcodes and links from reservations of sessions that
+    ended RESERVATION_RETENTION_DAYS ago, and older e-mails; anonymous counts stay.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.RESERVATION_RETENTION_DAYS)
+    with transaction.atomic():
+        count = Reservation.objects.filter(
+            session__ends_at__lt=cutoff, anonymised_at__isnull=True
+        ).update(name="", email="", postcode="", token="", anonymised_at=now)
+        mail_purge(before=cutoff)
+    return count
+
+
+def manage_url(reservation: Reservation) -> str:
+    with translation.override(reservation.language):
+        return settings.SITE_URL + reservation.get_absolute_url()
+
+
+def _enqueue(reservation: Reservation, kind: str, *, ics: bytes | None = None) -> None:
+    session = reservation.session
+    attachments = [("week3.ics", ics, "text/calendar")] if ics else []
+    with translation.override(reservation.language):
+        activity_url = settings.SITE_URL + session.activity.get_absolute_url()
+        privacy_url = settings.SITE_URL + reverse("agenda:privacy")
+    mail_enqueue(
+        to=reservation.email,
+        subject_template=f"agenda/email/{kind}_subject.txt",
+        body_template=f"agenda/email/{kind}_body.txt",
+        context={
+            "reservation": reservation,
+            "session": session,
+            "activity": session.activity,
+            "venue": session.venue,
+            "position": waiting_position(reservation),
+            "manage_url": manage_url(reservation) if reservation.token else "",
+            "activity_url": activity_url,
+            "privacy_url": privacy_url,
+        },
+        language=reservation.language,
+        attachments=attachments,
+    )

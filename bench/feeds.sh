@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchmark of the calendar feeds (issue 5). Not part of the test suite.
+#
+# Seeds the demo edition plus `--scale 1000` on a throwaway PostgreSQL and reports:
+# - the time to build the full feed (/agenda.ics) cold, in-process (builder only) and over HTTP;
+# - with gunicorn (production gunicorn.conf.py, 2 workers) and wrk at 8 connections for
+#   DURATION seconds: the trivial Django view, the 304 revalidation path of the full feed
+#   (If-None-Match), and the full feed served from the body cache; the 304 path's share of the
+#   trivial view's throughput (target: at least 80 %).
+#
+#   bench/feeds.sh            # DURATION=15 by default
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bin/_venv.sh
+. bin/_pg.sh
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
+
+DURATION="${DURATION:-15}"
+w3_venv
+export PATH="$W3_VENV/bin:$PATH"
+work="$(mktemp -d "${TMPDIR:-/tmp}/week3-bench.XXXXXX")"
+gunicorn_pid=""
+cleanup() {
+    [[ -n $gunicorn_pid ]] && kill -TERM "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null
+    w3_pg_stop
+    rm -rf "$work"
+}
+trap cleanup EXIT
+unset DATABASE_URL
+w3_pg_start
+
+export DJANGO_SETTINGS_MODULE=bench.settings
+export SECRET_KEY="bench-only-$(python -c 'import secrets; print(secrets.token_hex(16))')"
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false STATIC_ROOT="$work/static" LOG_LEVEL=WARNING
+python manage.py migrate --noinput -v0
+python manage.py collectstatic --noinput -v0
+echo "Seeding the demo edition plus 1,000 activities …"
+/usr/bin/time -f "seed_demo --scale 1000: %e s" python manage.py seed_demo --scale 1000 >/dev/null
+
+echo
+echo "== Building the full feed in-process, cold (no cache), best of 3"
+python manage.py shell -v0 -c "
+import time
+from agenda.feeds import edition_sessions
+from agenda.ical import calendar_for_sessions
+from agenda.models import Edition
+edition = Edition.objects.current()
+timings = []
+for _ in range(3):
+    start = time.perf_counter()
+    body = calendar_for_sessions(edition_sessions(edition), name='bench').to_ical()
+    timings.append(time.perf_counter() - start)
+print(f'sessions: {body.count(b\"BEGIN:VEVENT\")}, size: {len(body) / 1024:.0f} KiB, '
+      f'build: {min(timings) * 1000:.0f} ms (best of 3)')
+"
+
+port="$(w3_free_port)"
+base="http://127.0.0.1:$port"
+WEB_CONCURRENCY=2 BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application \
+    -c gunicorn.conf.py --access-logfile /dev/null --log-level warning \
+    >"$work/gunicorn.log" 2>&1 &
+gunicorn_pid=$!
+for _ in $(seq 1 60); do
+    curl -fs "$base/bench/trivial" >/dev/null && break
+    sleep 0.5
+done
+
+echo
+echo "== Over HTTP"
+curl -s -o /dev/null -H 'X-Forwarded-Proto: https' \
+    -w 'first request of /agenda.ics (cold: builds the feed): %{time_total} s, %{size_download} bytes\n' \
+    "$base/agenda.ics"
+curl -s -o /dev/null -H 'X-Forwarded-Proto: https' \
+    -w 'second request (body cache):                         %{time_total} s\n' "$base/agenda.ics"
+etag="$(curl -s -D - -o /dev/null -H 'X-Forwarded-Proto: https' "$base/agenda.ics" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')"
+status="$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-Proto: https' -H "If-None-Match: $etag" "$base/agenda.ics")"
+[[ $status == 304 ]] || { echo "revalidation answered $status, not 304" >&2; exit 1; }
+
+declare -A rps
+run() {
+    local name="$1" url="$2"
+    shift 2
+    wrk -t"${WRK_THREADS:-1}" -c8 -d"${DURATION}s" --latency -H 'X-Forwarded-Proto: https' "$@" \
+        -s bench/percentiles.lua "$base$url" >"$work/wrk.txt"
+    read -r r p50 p95 p99 < <(grep '^BENCH ' "$work/wrk.txt" | cut -d' ' -f2-)
+    rps[$name]="$r"
+    printf '%-40s %10s %9s %9s %9s\n' "$name" "$r" "$p50" "$p95" "$p99"
+}
+printf '\n%-40s %10s %9s %9s %9s\n' "" "req/s" "p50 ms" "p95 ms" "p99 ms"
+run "trivial view" /bench/trivial
+run "/agenda.ics, If-None-Match (304)" /agenda.ics -H "If-None-Match: $etag"
+run "/agenda.ics (200 from the body cache)" /agenda.ics
+echo
+python -c "import sys; print(f'304 path: {100 * float(sys.argv[1]) / float(sys.argv[2]):.1f} % of the trivial view')" \
+    "${rps["/agenda.ics, If-None-Match (304)"]}" "${rps["trivial view"]}"

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Load benchmark of reservations (issue 4). Not part of the test suite.
+#
+# On a throwaway PostgreSQL with the demo edition, one session with 20 places gets CLIENTS (200)
+# simultaneous reservation POSTs through gunicorn (production gunicorn.conf.py, 2 workers,
+# production settings, RESERVATION_RATE_LIMIT=off). Each client first GETs the form for its
+# CSRF token, then all post at once. Prints the status counts, 5xx, p50/p95 latency of the POSTs,
+# and checks that exactly 20 are confirmed and the rest wait, in line, with matching counters.
+# E-mails go to the outbox (MAIL_SEND_IMMEDIATELY=0): sending is the worker's job, not the
+# request's. Target: no 5xx, p95 ≤ 250 ms.
+#
+#   bench/reservations.sh
+#   CLIENTS=400 bench/reservations.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bin/_venv.sh
+. bin/_pg.sh
+
+CLIENTS="${CLIENTS:-200}"
+w3_venv
+export PATH="$W3_VENV/bin:$PATH"
+work="$(mktemp -d "${TMPDIR:-/tmp}/week3-bench.XXXXXX")"
+gunicorn_pid=""
+cleanup() {
+    [[ -n $gunicorn_pid ]] && kill -TERM "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null
+    w3_pg_stop
+    rm -rf "$work"
+}
+trap cleanup EXIT
+unset DATABASE_URL
+w3_pg_start
+
+export DJANGO_SETTINGS_MODULE=bench.settings
+export SECRET_KEY="bench-only-$(python -c 'import secrets; print(secrets.token_hex(16))')"
+# Plain HTTP on the loopback: no HTTPS redirect, cookies without the Secure flag.
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false CSRF_COOKIE_SECURE=false \
+    SESSION_COOKIE_SECURE=false STATIC_ROOT="$work/static" LOG_LEVEL=WARNING
+export RESERVATION_RATE_LIMIT=off MAIL_SEND_IMMEDIATELY=0
+python manage.py migrate --noinput -v0
+python manage.py collectstatic --noinput -v0
+python manage.py seed_demo >/dev/null
+
+form="$(python manage.py shell -v0 -c "
+import datetime
+from django.urls import reverse
+from django.utils import timezone
+from agenda.models import Activity, Edition, Session
+activity = Activity.objects.public().filter(edition=Edition.objects.current(), registration='reserve').order_by('pk').first()
+activity.max_party_size = 1
+activity.save()
+start = timezone.now() + datetime.timedelta(days=7)
+session = Session.objects.create(activity=activity, venue=activity.sessions.first().venue, starts_at=start, ends_at=start + datetime.timedelta(hours=1), capacity=20)
+print(reverse('agenda:reservation_create', kwargs={'slug': activity.slug, 'session_pk': session.pk}))
+")"
+session_pk="$(basename "$form")"
+
+port="$(w3_free_port)"
+base="http://127.0.0.1:$port"
+WEB_CONCURRENCY=2 BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application \
+    -c gunicorn.conf.py --access-logfile /dev/null --log-level warning \
+    >"$work/gunicorn.log" 2>&1 &
+gunicorn_pid=$!
+for _ in $(seq 1 60); do
+    curl -fs "$base/bench/trivial" >/dev/null && break
+    sleep 0.5
+done
+curl -fs "$base$form" >/dev/null || { cat "$work/gunicorn.log" >&2; exit 1; }
+
+echo "== $CLIENTS simultaneous reservations on one 20-place session ($form)"
+python bench/reservation_rush.py "$base" "$form" "$CLIENTS"
+
+python manage.py shell -v0 -c "
+from django.db.models import Sum
+from agenda.models import Reservation, Session
+from agenda.reservations import waiting_position
+session = Session.objects.get(pk=$session_pk)
+line = list(Reservation.objects.filter(session=session).order_by('created_at', 'pk'))
+confirmed = [r for r in line if r.state == 'confirmed']
+waiting = [r for r in line if r.state == 'waiting']
+in_order = line == confirmed + waiting and [waiting_position(r) for r in waiting] == list(range(1, len(waiting) + 1))
+counters = (session.places_booked, session.places_waiting) == (len(confirmed), len(waiting))
+ok = len(confirmed) == 20 and len(waiting) == $CLIENTS - 20 and in_order and counters
+print(f'confirmed {len(confirmed)}, waiting {len(waiting)}, in order {in_order}, counters match {counters}:', 'OK' if ok else 'FAIL')
+raise SystemExit(0 if ok else 1)
+"
+grep -i -E 'error|traceback' "$work/gunicorn.log" | head -5 || true

@@ -1,0 +1,286 @@
+"""The portal's forms: sign-up, colleagues, organisation, venues, activities and their sessions."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agenda.models import Activity
+from providers.images import validate_image
+from providers.models import PostcodeRange, Provider, User, Venue, normalise_postcode
+
+IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
+
+
+class SignUpForm(forms.Form):
+    organisation = forms.CharField(label=_("Name of your organisation"), max_length=120)
+    kind = forms.ChoiceField(label=_("What kind of organisation"), choices=Provider.Kind.choices)
+    first_name = forms.CharField(label=_("Your first name"), max_length=150)
+    last_name = forms.CharField(label=_("Your last name"), max_length=150, required=False)
+    email = forms.EmailField(
+        label=_("Your e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    password = forms.CharField(
+        label=_("Choose a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("There is already an account with this e-mail address. Log in instead."),
+                code="taken",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            user = User(email=cleaned.get("email", ""), first_name=cleaned.get("first_name", ""))
+            try:
+                password_validation.validate_password(password, user)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of your colleague"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("This e-mail address already has an account on Week 3."), code="taken"
+            )
+        return email
+
+
+class ImageUploadMixin:
+    """An upload field checked by Pillow (see providers.images) before anything is stored."""
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            validate_image(upload)
+        return upload
+
+
+class ProviderForm(ImageUploadMixin, forms.ModelForm):
+    upload = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
+    )
+
+    class Meta:
+        model = Provider
+        fields = [
+            "name",
+            "kind",
+            "disciplines",
+            "description",
+            "website",
+            "public_email",
+            "public_phone",
+            "contact_name",
+            "contact_email",
+            "home_district",
+        ]
+        widgets = {"disciplines": forms.CheckboxSelectMultiple}
+
+
+class VenueForm(forms.ModelForm):
+    class Meta:
+        model = Venue
+        fields = [
+            "name",
+            "street",
+            "postcode",
+            "city",
+            "wheelchair_accessible",
+            "accessible_toilet",
+            "hearing_loop",
+            "accessibility_notes",
+        ]
+
+    def clean_postcode(self):
+        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        if len(postcode) != 6:
+            raise ValidationError(_("Write a postcode like 5911 AB."), code="invalid")
+        district = PostcodeRange.district_for(postcode)
+        if district is None:
+            raise ValidationError(
+                _("This postcode is not in Venlo. Check it, or ask the municipality."),
+                code="outside",
+            )
+        self.instance.district = district
+        return postcode
+
+    def clean(self):
+        cleaned = super().clean()
+        street, postcode = cleaned.get("street"), cleaned.get("postcode")
+        duplicates = Venue.objects.filter(street__iexact=street, postcode__iexact=postcode)
+        if street and postcode and duplicates.exclude(pk=self.instance.pk).exists():
+            # An error on the street also keeps the database constraint check from adding
+            # a second, technical message.
+            self.add_error(
+                "street",
+                ValidationError(
+                    _("This address is already in the list. Search for it and choose it."),
+                    code="duplicate",
+                ),
+            )
+        return cleaned
+
+
+class ActivityForm(ImageUploadMixin, forms.ModelForm):
+    upload = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 10 MB. Landscape photos look best."),
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "description",
+            "disciplines",
+            "audiences",
+            "min_age",
+            "max_age",
+            "languages",
+            "no_dutch_needed",
+            "registration",
+            "what_to_bring",
+            "follow_up",
+            "image_alt",
+        ]
+        widgets = {
+            "disciplines": forms.CheckboxSelectMultiple,
+            "audiences": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "registration": forms.RadioSelect,
+            "min_age": forms.NumberInput(attrs={"min": 0, "max": 120}),
+            "max_age": forms.NumberInput(attrs={"min": 0, "max": 120}),
+        }
+
+    def __init__(self, *args, image_name="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.image_name = image_name
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("min_age"), cleaned.get("max_age")
+        if high is not None and high > 120:
+            self.add_error("max_age", _("Write an age of 120 or lower."))
+        elif low is not None and high is not None and low > high:
+            self.add_error("max_age", _("The maximum age must be at least the minimum age."))
+        if (cleaned.get("upload") or self.image_name) and not cleaned.get("image_alt"):
+            self.add_error(
+                "image_alt", _("Describe the photo in a few words, for people who cannot see it.")
+            )
+        return cleaned
+
+    def _post_clean(self):
+        # The values go to agenda.services, never straight into the instance: an approved
+        # activity must stay as it is until the changes are approved.
+        pass
+
+
+class SessionForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    day = forms.TypedChoiceField(label=_("Day"), coerce=datetime.date.fromisoformat)
+    start = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("Until"), widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.ModelChoiceField(
+        label=_("Venue"), queryset=Venue.objects.select_related("district")
+    )
+    capacity = forms.IntegerField(
+        label=_("Spots"),
+        required=False,
+        min_value=1,
+        help_text=_("Empty: no limit."),
+        widget=forms.NumberInput(attrs={"min": 1}),
+    )
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].choices = [("", _("Choose a day"))] + [
+            (day.isoformat(), date_filter(day, "l j F")) for day in edition.days
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The end time must be after the start time."))
+        return cleaned
+
+    def row(self) -> dict:
+        """The session in the JSON shape agenda.services stores."""
+        data = self.cleaned_data
+        starts = timezone.make_aware(datetime.datetime.combine(data["day"], data["start"]))
+        ends = timezone.make_aware(datetime.datetime.combine(data["day"], data["end"]))
+        return {
+            "id": data.get("id"),
+            "starts_at": starts.isoformat(),
+            "ends_at": ends.isoformat(),
+            "venue": data["venue"].pk,
+            "capacity": data.get("capacity"),
+        }
+
+
+class BaseSessionFormSet(forms.BaseFormSet):
+    registration = None
+
+    def filled_forms(self):
+        return [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def clean(self):
+        if any(self.errors) or self.registration != Activity.Registration.RESERVE:
+            return
+        for form in self.filled_forms():
+            if form.cleaned_data.get("capacity") is None:
+                form.add_error("capacity", _("With reservations, write how many spots there are."))
+
+
+def session_formset(*, edition, data=None, initial=None, extra=1):
+    formset_class = forms.formset_factory(
+        SessionForm, formset=BaseSessionFormSet, extra=extra, can_delete=True
+    )
+    return formset_class(
+        data=data, initial=initial, prefix="sessions", form_kwargs={"edition": edition}
+    )
+
+
+def session_initial(rows: list[dict]) -> list[dict]:
+    """Form rows from stored sessions (see agenda.services.activity_data)."""
+    initial = []
+    for row in rows:
+        starts = timezone.localtime(datetime.datetime.fromisoformat(row["starts_at"]))
+        ends = timezone.localtime(datetime.datetime.fromisoformat(row["ends_at"]))
+        initial.append(
+            {
+                "id": row["id"],
+                "day": starts.date().isoformat(),
+                "start": starts.time().strftime("%H:%M"),
+                "end": ends.time().strftime("%H:%M"),
+                "venue": row["venue"],
+                "capacity": row["capacity"],
+            }
+        )
+    return initial

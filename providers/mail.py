@@ -1,0 +1,112 @@
+"""The outbox: e-mails are rendered and stored in the transaction that causes them, then sent."""
+
+import base64
+import datetime
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from providers.models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+# Retry after 1, 2, 4 … minutes, never waiting longer than this between attempts.
+MAX_BACKOFF = datetime.timedelta(hours=1)
+
+
+def mail_enqueue(
+    *,
+    to: str,
+    subject_template: str,
+    body_template: str,
+    html_template: str | None = None,
+    context: dict,
+    language: str,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+) -> OutgoingMail:
+    """Render an e-mail in `language` and queue it; it goes out once the transaction commits.
+
+    `attachments` are (filename, content, mimetype). With MAIL_SEND_IMMEDIATELY the send is
+    tried right after commit; if that fails, the row stays queued for send_queued_mail.
+    """
+    with translation.override(language):
+        subject = " ".join(render_to_string(subject_template, context).split())
+        body = render_to_string(body_template, context)
+        html = render_to_string(html_template, context) if html_template else ""
+    mail = OutgoingMail.objects.create(
+        to=to,
+        subject=subject[:200],
+        body=body,
+        html=html,
+        attachments=[
+            {
+                "filename": filename,
+                "mimetype": mimetype,
+                "content": base64.b64encode(content).decode("ascii"),
+            }
+            for filename, content, mimetype in attachments
+        ],
+    )
+    if settings.MAIL_SEND_IMMEDIATELY:
+        transaction.on_commit(lambda: mail_send_due(pks=[mail.pk]))
+    return mail
+
+
+def _message(mail: OutgoingMail, connection) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=mail.subject, body=mail.body, to=[mail.to], connection=connection
+    )
+    if mail.html:
+        message.attach_alternative(mail.html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(
+            attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"]
+        )
+    return message
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    return min(datetime.timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+
+
+def mail_send_due(*, pks: Iterable[int] | None = None, limit: int = 100) -> tuple[int, int]:
+    """Send queued e-mails that are due (or the given ones); returns (sent, failed).
+
+    Rows are locked with SKIP LOCKED, so several workers and the immediate sends never send
+    one e-mail twice. A failure records the error and schedules the next attempt.
+    """
+    sent = failed = 0
+    now = timezone.now()
+    with transaction.atomic():
+        due = OutgoingMail.objects.select_for_update(skip_locked=True).filter(sent_at__isnull=True)
+        due = due.filter(pk__in=pks) if pks is not None else due.filter(next_attempt_at__lte=now)
+        connection = get_connection()
+        for mail in due.order_by("next_attempt_at", "pk")[:limit]:
+            mail.attempts += 1
+            try:
+                _message(mail, connection).send()
+            except Exception as error:  # any failure (SMTP, network, DNS) keeps it queued
+                logger.warning("Sending e-mail %s failed: %s", mail.pk, error)
+                mail.last_error = f"{type(error).__name__}: {error}"[:2000]
+                mail.next_attempt_at = timezone.now() + backoff(mail.attempts)
+                failed += 1
+            else:
+                mail.sent_at = timezone.now()
+                mail.last_error = ""
+                sent += 1
+            mail.save(update_fields=["attempts", "last_error", "next_attempt_at", "sent_at"])
+    return sent, failed
+
+
+def mail_purge(*, before: datetime.datetime) -> int:
+    """Delete e-mails queued before `before`: they hold names and addresses too.
+
+    One still unsent by then has failed for the whole retention period and is of no use.
+    """
+    deleted, _ = OutgoingMail.objects.filter(created_at__lt=before).delete()
+    return deleted

@@ -1,0 +1,479 @@
+"""Reservations: capacity, the waiting list in order, cancelling, e-mails, abuse and retention."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import translation
+from freezegun import freeze_time
+
+from agenda.models import Activity, Channel, Reservation, Session
+from agenda.reservations import (
+    ReservationError,
+    reservation_cancel,
+    reservation_create,
+    session_attendance_list,
+    session_cancel,
+    waiting_position,
+)
+from agenda.templatetags.agenda import spots_status
+from providers.mail import mail_enqueue
+from providers.models import District, OutgoingMail
+from tests.factories import ActivityFactory, SessionFactory, VenueFactory, local
+
+pytestmark = pytest.mark.django_db
+
+Confirmed = Reservation.State.CONFIRMED
+Waiting = Reservation.State.WAITING
+
+
+def reserve(session, n, party_size=1, **extra):
+    return reservation_create(
+        session=session,
+        name=f"Bewoner {n}",
+        email=f"bewoner{n}@example.org",
+        party_size=party_size,
+        language=extra.pop("language", "nl"),
+        **extra,
+    )
+
+
+def assert_counters_match(session):
+    session.refresh_from_db()
+    sums = {
+        state: session.reservations.filter(state=state).aggregate(s=Sum("party_size"))["s"] or 0
+        for state in (Confirmed, Waiting)
+    }
+    assert session.places_booked == sums[Confirmed]
+    assert session.places_waiting == sums[Waiting]
+    if session.capacity is not None:
+        assert session.places_booked <= session.capacity
+
+
+@pytest.fixture
+def session(reference_data):
+    return SessionFactory(capacity=5, activity=ActivityFactory(max_party_size=4))
+
+
+def form_url(session, prefix=""):
+    """The form's address in Dutch (no prefix) or, with prefix "/en", in English."""
+    with translation.override(prefix.strip("/") or "nl"):
+        return reverse(
+            "agenda:reservation_create",
+            kwargs={"slug": session.activity.slug, "session_pk": session.pk},
+        )
+
+
+def english(obj):
+    with translation.override("en"):
+        return obj.get_absolute_url()
+
+
+def form_data(n=1, **extra):
+    return {
+        "name": f"Bewoner {n}",
+        "email": f"bewoner{n}@example.org",
+        "party_size": "1",
+        "age_bracket": "",
+        "postcode": "",
+        "channel": "",
+        "website": "",
+        **extra,
+    }
+
+
+# Capacity and the waiting list.
+
+
+def test_confirms_until_full_then_waits_in_order(session):
+    results = [reserve(session, n) for n in range(8)]
+    assert [r.state for r in results] == [Confirmed] * 5 + [Waiting] * 3
+    assert [waiting_position(r) for r in results[5:]] == [1, 2, 3]
+    assert_counters_match(session)
+    assert session.is_full
+
+
+def test_nobody_jumps_the_queue(session):
+    reserve(session, 1, party_size=4)
+    big = reserve(session, 2, party_size=3)  # does not fit in the 1 place left
+    assert big.state == Waiting
+    small = reserve(session, 3, party_size=1)  # would fit, but someone is waiting
+    assert small.state == Waiting
+    assert waiting_position(small) == 2
+    session.refresh_from_db()
+    assert session.spots_left == 0
+    assert spots_status(session, session.activity)["label"] == "Full – waiting list"
+    assert not Session.objects.with_free_spots().filter(pk=session.pk).exists()
+
+
+def test_cancel_promotes_the_first_waiting_and_emails_them(
+    session, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = [reserve(session, n) for n in range(5)]
+        waiting = [reserve(session, n) for n in range(5, 7)]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = reservation_cancel(reservation=first[0])
+    assert promoted == [waiting[0]]
+    waiting[0].refresh_from_db()
+    waiting[1].refresh_from_db()
+    assert waiting[0].state == Confirmed
+    assert waiting_position(waiting[1]) == 1
+    assert_counters_match(session)
+    to = {message.to[0]: message for message in mail.outbox}
+    assert set(to) == {first[0].email, waiting[0].email}
+    promotion = to[waiting[0].email]
+    assert "Goed nieuws" in promotion.subject or "Good news" in promotion.subject
+    assert promotion.attachments[0][0] == "week3.ics"
+    assert waiting[0].token in promotion.body
+    # Cancelling again changes nothing.
+    assert reservation_cancel(reservation=first[0]) == []
+    assert_counters_match(session)
+
+
+def test_freed_places_go_strictly_in_order_whatever_the_party_size(session):
+    a = reserve(session, 1, party_size=3)
+    b = reserve(session, 2, party_size=2)
+    c = reserve(session, 3, party_size=3)
+    d = reserve(session, 4, party_size=1)
+    assert (c.state, d.state) == (Waiting, Waiting)
+
+    # Two places free up: the first in line needs three, so nobody moves, not even d.
+    assert reservation_cancel(reservation=b) == []
+    c.refresh_from_db()
+    d.refresh_from_db()
+    assert (c.state, d.state) == (Waiting, Waiting)
+    session.refresh_from_db()
+    assert session.places_booked == 3
+    assert session.spots_left == 0  # the two free places are kept for the waiting list
+
+    # Three more free up: c (3) and then d (1) fit in the five.
+    assert reservation_cancel(reservation=a) == [c, d]
+    assert_counters_match(session)
+    session.refresh_from_db()
+    assert session.places_booked == 4
+    assert session.places_waiting == 0
+    assert session.spots_left == 1
+
+
+def test_cancelling_a_waiting_reservation_moves_the_line_up(session):
+    for n in range(5):
+        reserve(session, n)
+    w1, w2 = reserve(session, 10), reserve(session, 11)
+    reservation_cancel(reservation=w1)
+    assert waiting_position(w2) == 1
+    assert_counters_match(session)
+
+
+def test_no_limit_confirms_everyone(reference_data):
+    session = SessionFactory(capacity=None)
+    assert all(reserve(session, n, party_size=4).state == Confirmed for n in range(20))
+    assert_counters_match(session)
+
+
+def test_walk_in_cancelled_past_and_too_large_are_refused(session, reference_data):
+    walk_in = SessionFactory(activity=ActivityFactory(registration=Activity.Registration.WALK_IN))
+    with pytest.raises(ReservationError) as error:
+        reserve(walk_in, 1)
+    assert error.value.code == "walk_in"
+    with pytest.raises(ReservationError) as error:
+        reserve(session, 1, party_size=5)
+    assert error.value.code == "party_size"
+    past = SessionFactory(
+        starts_at=local(datetime.date(2020, 1, 1), 10), ends_at=local(datetime.date(2020, 1, 1), 11)
+    )
+    with pytest.raises(ReservationError) as error:
+        reserve(past, 1)
+    assert error.value.code == "past"
+    session_cancel(session=session)
+    with pytest.raises(ReservationError) as error:
+        reserve(session, 1)
+    assert error.value.code == "cancelled"
+    assert not Reservation.objects.exists()
+
+
+# Database constraints.
+
+
+def test_one_active_reservation_per_email_is_a_database_constraint(session):
+    reserve(session, 1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Reservation.objects.create(session=session, name="x", email="BEWONER1@example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Reservation.objects.create(session=session, name="x", email="y@example.org", party_size=0)
+    # Once cancelled, the same address may reserve again.
+    reservation_cancel(reservation=Reservation.objects.get())
+    assert reserve(session, 1).state == Confirmed
+
+
+def test_duplicate_gets_a_friendly_message_and_creates_nothing(client, session):
+    reserve(session, 1)
+    response = client.post(form_url(session, "en"), form_data(1, email="Bewoner1@Example.org"))
+    assert response.status_code == 400
+    assert "You already have a reservation for this session" in response.content.decode()
+    assert Reservation.objects.count() == 1
+
+
+# The pages.
+
+
+def test_activity_page_links_to_the_form_without_a_csrf_token(client, agenda):
+    choir, dance, studio = agenda["choir"], agenda["dance"], agenda["studio"]
+    html = client.get(english(choir)).content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert "Reserve for free" in html
+    assert form_url(choir.sessions.get(), "en") in html
+    html = client.get(english(dance)).content.decode()
+    assert "Full – join the waiting list" in html
+    assert "Full – waiting list" in html
+    html = client.get(english(studio)).content.decode()
+    assert "/reserveren/" not in html
+    assert "Walk-in" in html
+
+
+def test_reserving_from_the_form_confirms_and_mails_in_the_residents_language(
+    client, session, django_capture_on_commit_callbacks
+):
+    channel = Channel.objects.get(slug="sociale-media")
+    page = client.get(form_url(session, "en"))
+    assert page.status_code == 200
+    assert 'name="website"' in page.content.decode()
+    assert reverse("agenda:privacy") in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            form_url(session, "en"),
+            form_data(1, party_size="2", postcode="5911 ab", channel=channel.pk, age_bracket="65+"),
+        )
+    reservation = Reservation.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"/en/reservering/{reservation.token}/")
+    assert reservation.language == "en"
+    assert reservation.party_size == 2
+    assert reservation.postcode == "5911AB"
+    assert reservation.district == District.objects.get(slug="venlo-centrum")
+    assert reservation.channel == channel
+    assert not reservation.consent_contact and not reservation.consent_followup
+
+    (message,) = mail.outbox
+    assert message.to == ["bewoner1@example.org"]
+    assert message.subject.startswith("Your spot is reserved")
+    assert f"https://week3.example.org/en/reservering/{reservation.token}/" in message.body
+    _filename, content, mimetype = message.attachments[0]
+    assert mimetype == "text/calendar"
+    assert b"BEGIN:VEVENT" in (content if isinstance(content, bytes) else content.encode())
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Your spot is reserved!" in page
+    assert "csrfmiddlewaretoken" in page  # the cancel button
+
+
+def test_the_personal_link_shows_and_only_the_button_cancels(client, session):
+    reservation = reserve(session, 1)
+    url = reservation.get_absolute_url()
+    assert client.get(url).status_code == 200
+    reservation.refresh_from_db()
+    assert reservation.state == Confirmed
+    response = client.post(url)
+    assert response.status_code == 302
+    reservation.refresh_from_db()
+    assert reservation.state == Reservation.State.CANCELLED
+    assert client.get("/reservering/not-a-real-token/").status_code == 404
+
+
+def test_a_full_session_offers_the_waiting_list_and_shows_the_position(client, session):
+    for n in range(5):
+        reserve(session, n)
+    page = client.get(form_url(session, "en")).content.decode()
+    assert "Full? Put yourself on the waiting list." in page
+    response = client.post(form_url(session, "en"), form_data(9), follow=True)
+    assert "You are number 1 in line." in response.content.decode()
+
+
+def test_form_page_query_budget(client, session, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        assert client.get(form_url(session)).status_code == 200
+
+
+def test_privacy_page(client, reference_data):
+    html = client.get("/en/privacy/").content.decode()
+    assert "When we delete it" in html
+    assert "30 days after your session" in html
+
+
+# Abuse.
+
+
+def test_honeypot_gives_a_message_and_creates_nothing(client, session):
+    response = client.post(form_url(session, "en"), form_data(1, website="http://spam.example"))
+    assert response.status_code == 400
+    assert "Leave this field empty" in response.content.decode()
+    assert not Reservation.objects.exists()
+    assert not OutgoingMail.objects.exists()
+
+
+def test_rate_limit_per_ip_address(client, session, settings):
+    settings.RESERVATION_RATE_LIMIT = "2/m"
+    for n in range(2):
+        assert client.post(form_url(session, "en"), form_data(n)).status_code == 302
+    response = client.post(form_url(session, "en"), form_data(3))
+    assert response.status_code == 429
+    assert "Wait a minute, then try again" in response.content.decode()
+    assert Reservation.objects.count() == 2
+
+
+def test_rate_limit_per_email_address_across_ip_addresses(client, session, settings):
+    settings.RESERVATION_RATE_LIMIT = "2/m"
+    data = form_data(1, website="filled in")  # rejected attempts count too
+    for n in range(2):
+        client.post(form_url(session, "en"), data, REMOTE_ADDR=f"10.0.0.{n}")
+    response = client.post(form_url(session, "en"), form_data(1), REMOTE_ADDR="10.0.0.9")
+    assert response.status_code == 429
+    assert not Reservation.objects.exists()
+
+
+def test_forwarded_for_counts_only_behind_a_trusted_proxy(client, session, settings):
+    settings.RESERVATION_RATE_LIMIT = "1/m"
+    settings.TRUST_X_FORWARDED_FOR = True
+    for n in range(2):
+        response = client.post(
+            form_url(session, "en"), form_data(n), HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 10.0.0.1"
+        )
+        assert response.status_code == 302
+    settings.TRUST_X_FORWARDED_FOR = False
+    client.post(form_url(session, "en"), form_data(5), HTTP_X_FORWARDED_FOR="192.0.2.50")
+    response = client.post(form_url(session, "en"), form_data(6), HTTP_X_FORWARDED_FOR="192.0.2.60")
+    assert response.status_code == 429
+
+
+def test_rate_limit_off(client, session, settings):
+    settings.RESERVATION_RATE_LIMIT = "off"
+    for n in range(8):
+        assert client.post(form_url(session, "en"), form_data(n)).status_code == 302
+
+
+# E-mail: reminders, outages, a cancelled session.
+
+
+def test_reminder_job_run_twice_sends_each_reminder_once(
+    session, django_capture_on_commit_callbacks
+):
+    tomorrow_session = session
+    other = SessionFactory(
+        activity=session.activity,
+        venue=VenueFactory(),
+        starts_at=session.starts_at + datetime.timedelta(days=2),
+        ends_at=session.ends_at + datetime.timedelta(days=2),
+    )
+    for n in range(3):
+        reserve(tomorrow_session, n, language="en")
+    reserve(other, 9)
+    reservation_cancel(reservation=Reservation.objects.get(email="bewoner2@example.org"))
+    mail.outbox.clear()
+    day_before = session.starts_at - datetime.timedelta(hours=20)
+    with freeze_time(day_before), django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", stdout=StringIO())
+        call_command("send_reminders", stdout=StringIO())
+    assert sorted(m.to[0] for m in mail.outbox) == ["bewoner0@example.org", "bewoner1@example.org"]
+    assert all(m.subject.startswith("See you tomorrow") for m in mail.outbox)  # their language
+
+
+def test_mail_server_down_loses_nothing_and_sends_later(
+    session, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.mail_backends.DownBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        reserve(session, 1)
+        reserve(session, 2)
+    assert mail.outbox == []
+    queued = OutgoingMail.objects.filter(sent_at__isnull=True)
+    assert queued.count() == 2
+    assert all(m.attempts == 1 and "down" in m.last_error for m in queued)
+
+    # The worker runs while the server is still down: still queued, retried later.
+    call_command("send_queued_mail", stdout=StringIO())
+    assert OutgoingMail.objects.filter(sent_at__isnull=True).count() == 2
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with freeze_time(datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=2)):
+        call_command("send_queued_mail", stdout=StringIO())
+        call_command("send_queued_mail", stdout=StringIO())
+    assert sorted(m.to[0] for m in mail.outbox) == ["bewoner1@example.org", "bewoner2@example.org"]
+    assert not OutgoingMail.objects.filter(sent_at__isnull=True).exists()
+    assert mail.outbox[0].attachments  # the calendar file survived the queue
+
+
+def test_mail_enqueue_renders_in_the_given_language(db):
+    with_subject = mail_enqueue(
+        to="a@example.org",
+        subject_template="agenda/email/reservation_cancelled_subject.txt",
+        body_template="agenda/email/_footer.txt",
+        context={"activity": {"title": "Koor & Co"}, "privacy_url": "https://x.example/privacy/"},
+        language="en",
+    )
+    assert with_subject.subject == "Cancelled: Koor & Co"  # plain text: nothing escaped
+    assert "https://x.example/privacy/" in with_subject.body
+
+
+def test_cancelling_a_session_tells_everyone_with_a_place_or_waiting(
+    session, django_capture_on_commit_callbacks
+):
+    for n in range(7):
+        reserve(session, n)
+    reservation_cancel(reservation=Reservation.objects.get(email="bewoner0@example.org"))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        told = session_cancel(session=session, by=None)
+    assert told == 6
+    assert len(mail.outbox) == 6
+    assert all("STATUS:CANCELLED" in str(m.attachments[0][1]) for m in mail.outbox)
+    session.refresh_from_db()
+    assert session.is_cancelled
+    assert (session.places_booked, session.places_waiting) == (0, 0)
+    assert not Reservation.objects.active().exists()
+
+
+def test_attendance_list_shows_e_mail_only_of_who_agreed(session):
+    reserve(session, 1, consent_contact=True)
+    reserve(session, 2)
+    rows = {r.name: r.contact_email for r in session_attendance_list(session)}
+    assert rows == {"Bewoner 1": "bewoner1@example.org", "Bewoner 2": ""}
+
+
+# Retention.
+
+
+def test_retention_removes_personal_data_after_31_days_and_keeps_counts(
+    session, django_capture_on_commit_callbacks
+):
+    centrum = District.objects.get(slug="venlo-centrum")
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(7):
+            reserve(session, n, postcode="5911AB", consent_followup=n % 2 == 0)
+    later = SessionFactory(
+        starts_at=session.starts_at + datetime.timedelta(days=10),
+        ends_at=session.ends_at + datetime.timedelta(days=10),
+    )
+    reserve(later, 99)
+
+    with freeze_time(session.ends_at + datetime.timedelta(days=29)):
+        call_command("purge_personal_data", stdout=StringIO())
+    assert Reservation.objects.filter(anonymised_at__isnull=False).count() == 0
+
+    with freeze_time(session.ends_at + datetime.timedelta(days=31)):
+        call_command("purge_personal_data", stdout=StringIO())
+        call_command("purge_personal_data", stdout=StringIO())  # safe to repeat
+    gone = Reservation.objects.filter(session=session)
+    assert gone.count() == 7
+    assert not gone.exclude(name="", email="", postcode="", token="").exists()
+    assert gone.filter(state=Confirmed).count() == 5
+    assert gone.filter(district=centrum).count() == 7
+    assert gone.filter(consent_followup=True).count() == 4
+    assert gone.aggregate(s=Sum("party_size"))["s"] == 7
+    assert Reservation.objects.get(session=later).email == "bewoner99@example.org"
+    assert not OutgoingMail.objects.exists()  # the sent e-mails held names too

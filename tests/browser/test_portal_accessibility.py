@@ -1,0 +1,62 @@
+"""axe-core (WCAG 2.1 A and AA) finds no violation on the portal's pages."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from providers.models import User
+from tests.browser.test_accessibility import WCAG_21_AA
+from tests.factories import SessionFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-enough-secret-42"
+
+
+def test_portal_pages_have_no_axe_violations(browser, site, agenda):
+    activity = agenda["hidden"]["draft"]
+    SessionFactory(activity=activity)
+    User.objects.create_user(email="p@example.org", password=PASSWORD, provider=activity.provider)
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    axe = Axe()
+    failures = {}
+
+    def check(name):
+        result = axe.run(page, options=WCAG_21_AA)
+        if result.violations_count:
+            failures[name] = result.generate_report()
+
+    for name, url in {
+        "sign up": "/portaal/aanmelden/",
+        "login": "/portaal/inloggen/",
+        "password reset": "/portaal/wachtwoord-vergeten/",
+    }.items():
+        page.goto(site + url)
+        check(name)
+    page.click("main [type=submit]")
+    check("password reset with errors")
+    page.goto(site + "/portaal/inloggen/")
+    page.fill("[name=username]", "p@example.org")
+    page.fill("[name=password]", PASSWORD)
+    page.click("main [type=submit]")
+    pages = {
+        "dashboard": "/portaal/",
+        "organisation": "/portaal/organisatie/",
+        "organisation preview": "/portaal/organisatie/voorbeeld/",
+        "colleagues": "/portaal/collegas/",
+        "venues": "/portaal/locaties/?q=zaal",
+        "new venue": "/portaal/locaties/nieuw/",
+        "new activity": "/portaal/activiteiten/nieuw/",
+        "edit activity": f"/portaal/activiteiten/{activity.pk}/",
+        "preview": f"/portaal/activiteiten/{activity.pk}/voorbeeld/",
+        "password change": "/portaal/wachtwoord-wijzigen/",
+        "activity in German": "/de/portaal/activiteiten/nieuw/",
+    }
+    for name, url in pages.items():
+        page.goto(site + url)
+        check(name)
+    page.goto(site + "/portaal/activiteiten/nieuw/")
+    page.click("[name=save]")
+    check("activity form with errors")
+    context.close()
+    assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())

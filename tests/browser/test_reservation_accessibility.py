@@ -1,0 +1,60 @@
+"""axe-core (WCAG 2.1 A and AA) on the reservation form, its outcomes and the privacy page."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
+
+from agenda.reservations import reservation_cancel, reservation_create
+from tests.browser.test_accessibility import WCAG_21_AA
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def reserve(session, n):
+    return reservation_create(
+        session=session, name=f"Bewoner {n}", email=f"b{n}@example.org", party_size=1, language="en"
+    )
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_reservation_pages_have_no_axe_violations(browser, site, agenda, settings, width):
+    settings.RESERVATION_RATE_LIMIT = "off"
+    choir_session = agenda["choir"].sessions.get()
+    dance_session = agenda["dance"].sessions.get()
+    confirmed = reserve(choir_session, 1)
+    waiting = reserve(dance_session, 2)
+    cancelled = reserve(choir_session, 3)
+    reservation_cancel(reservation=cancelled)
+    with translation.override("en"):
+        pages = {
+            "form": f"/en/activiteit/{agenda['choir'].slug}/reserveren/{choir_session.pk}/",
+            "form waiting list": f"/en/activiteit/{agenda['dance'].slug}/reserveren/"
+            f"{dance_session.pk}/",
+            "confirmation": confirmed.get_absolute_url(),
+            "waiting": waiting.get_absolute_url(),
+            "cancelled": cancelled.get_absolute_url(),
+            "privacy": "/en/privacy/",
+            "privacy in Dutch": "/privacy/",
+        }
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    axe = Axe()
+    failures = {}
+    for name, url in pages.items():
+        page.goto(site + url)
+        result = axe.run(page, options=WCAG_21_AA)
+        if result.violations_count:
+            failures[name] = result.generate_report()
+    # The form with errors: messages next to the fields, and a summary.
+    page.goto(site + pages["form"])
+    page.get_by_label("Your e-mail address").fill("not an address")
+    page.locator("button[type=submit]").click()
+    page.wait_for_selector(".field-error")
+    result = axe.run(page, options=WCAG_21_AA)
+    if result.violations_count:
+        failures["form with errors"] = result.generate_report()
+    context.close()
+    assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())
