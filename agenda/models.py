@@ -303,6 +303,9 @@ class Session(models.Model):
     places_booked = models.PositiveIntegerField(_("places booked"), default=0)
     # Kept by agenda/reservations.py like places_booked: people on the waiting list.
     places_waiting = models.PositiveIntegerField(_("places on the waiting list"), default=0)
+    walk_ins = models.PositiveIntegerField(
+        _("walk-ins"), default=0, help_text=_("People who came without a reservation.")
+    )
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -350,6 +353,11 @@ class Session(models.Model):
     @property
     def is_past(self) -> bool:
         return self.ends_at <= timezone.now()
+
+    @property
+    def attendance_open(self) -> bool:
+        """From the day of the session on, the provider records who came."""
+        return timezone.localdate(self.starts_at) <= timezone.localdate()
 
     def can_be_edited_by(self, user) -> bool:
         return self.activity.can_be_edited_by(user)
@@ -478,6 +486,12 @@ class ReservationQuerySet(models.QuerySet):
 
     def waiting(self):
         return self.filter(state=ReservationState.WAITING).order_by("created_at", "pk")
+
+    def editable_by(self, user):
+        """Reservations for sessions of the user's provider (the portal's attendance list)."""
+        if not getattr(user, "provider_id", None):
+            return self.none()
+        return self.filter(session__activity__provider_id=user.provider_id)
 
 
 class Reservation(models.Model):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from agenda import reservations
 from agenda.models import (
     Activity,
     ActivityDecision,
@@ -48,11 +49,17 @@ SCALAR_FIELDS = [
     "no_dutch_needed",
     "registration",
     "what_to_bring",
+    "max_party_size",
     "follow_up",
     "image",
     "image_alt",
 ]
 M2M_FIELDS = {"disciplines": Discipline, "audiences": Audience, "languages": Language}
+
+
+def _scalar(data: dict, name: str, activity: Activity):
+    # Drafts and revisions saved before a field joined SCALAR_FIELDS lack it: keep the value.
+    return data.get(name, getattr(activity, name))
 
 
 class ModerationError(Exception):
@@ -91,29 +98,45 @@ def activity_data(activity: Activity) -> dict:
 
 def _apply(activity: Activity, data: dict) -> None:
     for name in SCALAR_FIELDS:
-        setattr(activity, name, data[name])
+        setattr(activity, name, _scalar(data, name, activity))
     activity.save()
     for name in M2M_FIELDS:
         getattr(activity, name).set(data[name])
     existing = {session.pk: session for session in activity.sessions.all()}
     kept = set()
+    more_room = []
     for row in data["sessions"]:
-        session = existing.get(row.get("id")) or Session(activity=activity)
+        session = existing.get(row.get("id"))
+        if session is None:
+            session = Session(activity=activity)
+            fields = None
+        else:
+            # Never write the counters read above: agenda/reservations.py keeps them under a lock.
+            fields = ["starts_at", "ends_at", "venue", "capacity", "updated_at"]
+            if not session.is_cancelled and _raises_capacity(session.capacity, row["capacity"]):
+                more_room.append(session)
         session.starts_at = datetime.datetime.fromisoformat(row["starts_at"])
         session.ends_at = datetime.datetime.fromisoformat(row["ends_at"])
         session.venue_id = row["venue"]
         session.capacity = row["capacity"]
-        session.save()
+        session.save(update_fields=fields)
         kept.add(session.pk)
     for pk, session in existing.items():
         if pk in kept or session.is_cancelled:
             continue
-        # A session residents already booked is kept as cancelled, so they can be told.
-        if session.places_booked:
-            session.is_cancelled = True
-            session.save(update_fields=["is_cancelled", "updated_at"])
+        # A session residents already booked (or wait for) is cancelled, and they are told.
+        if session.places_booked or session.places_waiting:
+            reservations.session_cancel(session=session)
         else:
             session.delete()
+    for session in more_room:
+        reservations.waiting_list_promote(session=session)
+
+
+def _raises_capacity(old: int | None, new: int | None) -> bool:
+    if old is None:
+        return False
+    return new is None or new > old
 
 
 def _unique_slug(edition: Edition, title: str) -> str:
@@ -229,7 +252,7 @@ def _transition(*, activity: Activity, action: str, by, message: str = "") -> Ac
 def _notify_provider(activity: Activity, action: str, message: str) -> None:
     users = activity.provider.users.filter(is_active=True)
     send_templated_mail(
-        to=[user.email for user in users],
+        to=users,
         template="agenda/email/decision",
         context={"activity": activity, "action": action, "message": message},
     )
@@ -302,15 +325,6 @@ def activity_copy(*, activity: Activity, edition: Edition) -> Activity:
     return activity_create(provider=activity.provider, edition=edition, data=data)
 
 
-@transaction.atomic
-def session_cancel(*, session: Session) -> Session:
-    """Cancel one session at once, without moderation; the agenda shows it as cancelled."""
-    session = Session.objects.select_for_update().get(pk=session.pk)
-    session.is_cancelled = True
-    session.save(update_fields=["is_cancelled", "updated_at"])
-    return session
-
-
 class _Many(list):
     """A list that answers `.all()` like a related manager, for templates."""
 
@@ -330,7 +344,7 @@ def activity_preview(activity: Activity) -> tuple[object, list[Session]]:
     data = revision.data
     preview = copy.copy(activity)
     for name in SCALAR_FIELDS:
-        setattr(preview, name, data[name])
+        setattr(preview, name, _scalar(data, name, activity))
     related = {
         name: _Many(model.objects.filter(pk__in=data[name])) for name, model in M2M_FIELDS.items()
     }
@@ -389,6 +403,7 @@ def revision_diff(activity: Activity, data: dict) -> list[dict]:
     """Field by field, what the proposed values change: label, old and new text."""
     current = activity_data(activity)
     rows = []
+    data = {**current, **data}
     for name in [*SCALAR_FIELDS, *M2M_FIELDS, "sessions"]:
         if current[name] == data[name]:
             continue

@@ -14,6 +14,8 @@ from providers.images import validate_image
 from providers.models import PostcodeRange, Provider, User, Venue, normalise_postcode
 
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
+# How many people one reservation may bring (Activity.max_party_size).
+MIN_PARTY_SIZE, MAX_PARTY_SIZE = 1, 10
 
 
 class SignUpForm(forms.Form):
@@ -163,6 +165,7 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             "languages",
             "no_dutch_needed",
             "registration",
+            "max_party_size",
             "what_to_bring",
             "follow_up",
             "image_alt",
@@ -174,11 +177,22 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             "registration": forms.RadioSelect,
             "min_age": forms.NumberInput(attrs={"min": 0, "max": 120}),
             "max_age": forms.NumberInput(attrs={"min": 0, "max": 120}),
+            "max_party_size": forms.NumberInput(
+                attrs={"min": MIN_PARTY_SIZE, "max": MAX_PARTY_SIZE}
+            ),
+        }
+        help_texts = {
+            "max_party_size": _(
+                "Only for activities with reservations: how many people one reservation may "
+                "bring, the resident included. From 1 to 10."
+            ),
         }
 
     def __init__(self, *args, image_name="", **kwargs):
         super().__init__(*args, **kwargs)
         self.image_name = image_name
+        # Needed only with reservations; a walk-in activity keeps the value it has.
+        self.fields["max_party_size"].required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -187,11 +201,34 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             self.add_error("max_age", _("Write an age of 120 or lower."))
         elif low is not None and high is not None and low > high:
             self.add_error("max_age", _("The maximum age must be at least the minimum age."))
+        self._clean_party_size(cleaned)
         if (cleaned.get("upload") or self.image_name) and not cleaned.get("image_alt"):
             self.add_error(
                 "image_alt", _("Describe the photo in a few words, for people who cannot see it.")
             )
         return cleaned
+
+    def _clean_party_size(self, cleaned):
+        size = cleaned.get("max_party_size")
+        if size is None:
+            if cleaned.get("registration") == Activity.Registration.RESERVE:
+                self.add_error(
+                    "max_party_size",
+                    ValidationError(
+                        _("Write how many people one reservation may bring."), code="required"
+                    ),
+                )
+            elif "max_party_size" not in self.errors:
+                cleaned["max_party_size"] = self.instance.max_party_size
+        elif not MIN_PARTY_SIZE <= size <= MAX_PARTY_SIZE:
+            self.add_error(
+                "max_party_size",
+                ValidationError(
+                    _("Choose a number from %(min)s to %(max)s.")
+                    % {"min": MIN_PARTY_SIZE, "max": MAX_PARTY_SIZE},
+                    code="range",
+                ),
+            )
 
     def _post_clean(self):
         # The values go to agenda.services, never straight into the instance: an approved
@@ -284,3 +321,13 @@ def session_initial(rows: list[dict]) -> list[dict]:
             }
         )
     return initial
+
+
+class WalkInsForm(forms.Form):
+    walk_ins = forms.IntegerField(
+        label=_("Walk-ins"),
+        min_value=0,
+        max_value=10000,
+        help_text=_("How many people came without a reservation."),
+        widget=forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
+    )

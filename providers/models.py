@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import F, Q
@@ -71,6 +72,14 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="users",
+    )
+    # No browser to ask when an e-mail is written later (a moderation decision): remembered here.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="nl",
+        help_text=_("The language of the e-mails this user gets."),
     )
 
     USERNAME_FIELD = "email"

@@ -1,22 +1,35 @@
 """The one place the portal and moderation send e-mail from: templates in the reader's language."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
+
+from providers.mail import mail_enqueue
+from providers.models import User
 
 
-def send_templated_mail(*, to: list[str], template: str, context: dict, language: str = "") -> None:
-    """Render `<template>/subject.txt` and `body.txt` and send them once the transaction commits.
+def send_templated_mail(
+    *, to: Iterable[str | User], template: str, context: dict, language: str = ""
+) -> None:
+    """Render `<template>/subject.txt` and `body.txt` and queue one e-mail per recipient.
 
-    Sending after the commit means nobody gets a mail about something that was rolled back.
+    The outbox row is written in the caller's transaction and sent after the commit, so nobody
+    gets a mail about something that was rolled back, and a mail-server outage only delays it.
+    A recipient given as a `User` reads it in their own language; a plain address in
+    `language` (or the site's default).
     """
-    recipients = [address for address in to if address]
-    if not recipients:
-        return
-    with translation.override(language or settings.LANGUAGE_CODE):
-        context = {"site_url": settings.SITE_URL, **context}
-        subject = " ".join(render_to_string(f"{template}/subject.txt", context).split())
-        body = render_to_string(f"{template}/body.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients))
+    context = {"site_url": settings.SITE_URL, **context}
+    for recipient in to:
+        if isinstance(recipient, User):
+            address, reader_language = recipient.email, recipient.language
+        else:
+            address, reader_language = recipient, language
+        if not address:
+            continue
+        mail_enqueue(
+            to=address,
+            subject_template=f"{template}/subject.txt",
+            body_template=f"{template}/body.txt",
+            context=context,
+            language=reader_language or language or settings.LANGUAGE_CODE,
+        )

@@ -31,6 +31,12 @@ def _unique_provider_slug(name: str) -> str:
     return slug
 
 
+def _known_language(language: str | None) -> str:
+    codes = [code for code, _name in settings.LANGUAGES]
+    code = (language or "").split("-")[0]
+    return code if code in codes else settings.LANGUAGE_CODE
+
+
 def token_link(user: User, url_name: str) -> str:
     """An absolute link with a one-time token; it stops working once the user logs in."""
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
@@ -49,9 +55,19 @@ def user_from_token(uidb64: str, token: str) -> User | None:
 
 @transaction.atomic
 def provider_sign_up(
-    *, organisation: str, kind: str, email: str, password: str, first_name: str, last_name: str
+    *,
+    organisation: str,
+    kind: str,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    language: str = "",
 ) -> User:
-    """A pending provider and its first user, who must confirm the e-mail address first."""
+    """A pending provider and its first user, who must confirm the e-mail address first.
+
+    `language` is the one the sign-up form was filled in; later e-mails to the user use it.
+    """
     provider = Provider.objects.create(
         name=organisation, slug=_unique_provider_slug(organisation), kind=kind, contact_email=email
     )
@@ -62,21 +78,26 @@ def provider_sign_up(
         last_name=last_name,
         provider=provider,
         is_active=False,
+        language=_known_language(language or get_language()),
     )
     send_templated_mail(
-        to=[user.email],
+        to=[user],
         template="providers/email/verify",
         context={"user": user, "link": token_link(user, "portal:verify")},
-        language=get_language(),
     )
     return user
 
 
 @transaction.atomic
-def user_activate(*, user: User, password: str = "") -> User:
-    """Confirm the address (and set the password of an invited colleague)."""
+def user_activate(*, user: User, password: str = "", language: str = "") -> User:
+    """Confirm the address (and set the password of an invited colleague).
+
+    `language`: the one the invitation was accepted in, for the e-mails the user gets later.
+    """
     if password:
         user.set_password(password)
+    if language:
+        user.language = _known_language(language)
     user.is_active = True
     user.save()
     return user
@@ -84,16 +105,18 @@ def user_activate(*, user: User, password: str = "") -> User:
 
 @transaction.atomic
 def user_invite(*, provider: Provider, email: str, invited_by: User) -> User:
-    user = User.objects.create_user(email=email, provider=provider, is_active=False)
+    # The inviter's language until the colleague accepts the invitation in their own.
+    user = User.objects.create_user(
+        email=email, provider=provider, is_active=False, language=_known_language(get_language())
+    )
     send_templated_mail(
-        to=[user.email],
+        to=[user],
         template="providers/email/invite",
         context={
             "provider": provider,
             "invited_by": invited_by,
             "link": token_link(user, "portal:accept_invitation"),
         },
-        language=get_language(),
     )
     return user
 
@@ -103,7 +126,7 @@ def _set_status(provider: Provider, status: str, template: str) -> Provider:
     provider.status = status
     provider.save(update_fields=["status", "updated_at"])
     send_templated_mail(
-        to=[user.email for user in provider.users.filter(is_active=True)],
+        to=provider.users.filter(is_active=True),
         template=template,
         context={"provider": provider},
     )

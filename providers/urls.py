@@ -82,4 +82,11 @@ urlpatterns = [
     ),
     path("activiteiten/<int:pk>/kopieren/", views.activity_copy_view, name="activity_copy"),
     path("tijden/<int:pk>/annuleren/", views.session_cancel_view, name="session_cancel"),
+    path("tijden/<int:pk>/aanmeldingen/", views.session_reservations, name="session_reservations"),
+    path("tijden/<int:pk>/inloop/", views.session_walk_ins, name="session_walk_ins"),
+    path(
+        "aanmeldingen/<int:pk>/aanwezig/",
+        views.reservation_attendance,
+        name="reservation_attendance",
+    ),
 ]

@@ -14,11 +14,28 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
-from agenda.models import Activity, ActivityRevision, ActivityState, Edition, Session
+from agenda.models import (
+    Activity,
+    ActivityRevision,
+    ActivityState,
+    Edition,
+    Reservation,
+    ReservationState,
+    Session,
+)
+from agenda.reservations import (
+    ReservationError,
+    reservation_mark_attendance,
+    session_attendance_list,
+    session_cancel,
+    session_walk_ins_record,
+)
 from agenda.services import (
     DIRECTLY_EDITABLE,
     M2M_FIELDS,
@@ -32,7 +49,6 @@ from agenda.services import (
     activity_submit,
     activity_withdraw,
     open_revision,
-    session_cancel,
 )
 from providers.forms import (
     ActivityForm,
@@ -40,6 +56,7 @@ from providers.forms import (
     ProviderForm,
     SignUpForm,
     VenueForm,
+    WalkInsForm,
     session_formset,
     session_initial,
 )
@@ -87,7 +104,7 @@ def portal_edition() -> Edition:
 def sign_up(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        provider_sign_up(**form.cleaned_data)
+        provider_sign_up(**form.cleaned_data, language=request.LANGUAGE_CODE)
         return render(request, "providers/signup_done.html", {"email": form.cleaned_data["email"]})
     return render(request, "providers/signup.html", {"form": form})
 
@@ -110,7 +127,11 @@ def accept_invitation(request, uidb64, token):
         return render(request, "providers/link_invalid.html", status=400)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user_activate(user=user, password=form.cleaned_data["new_password1"])
+        user_activate(
+            user=user,
+            password=form.cleaned_data["new_password1"],
+            language=request.LANGUAGE_CODE,
+        )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your password is set. Welcome to Week 3!"))
         return redirect("portal:dashboard")
@@ -409,6 +430,72 @@ def activity_copy_view(request, pk):
 def session_cancel_view(request, pk):
     session = get_object_or_404(Session.objects.editable_by(request.user), pk=pk)
     _post_only(request)
-    session_cancel(session=session)
+    told = session_cancel(session=session, by=request.user)
     messages.success(request, _("This time is cancelled. The agenda shows it as cancelled."))
+    if told:
+        messages.success(
+            request,
+            ngettext(
+                "We sent an e-mail to %(count)s resident who had a reservation.",
+                "We sent an e-mail to %(count)s residents who had a reservation.",
+                told,
+            )
+            % {"count": told},
+        )
     return redirect("portal:activity_edit", pk=session.activity_id)
+
+
+# --- reservations and attendance -------------------------------------------------------
+
+
+@portal_view
+def session_reservations(request, pk, walk_ins_form=None):
+    session = get_object_or_404(
+        Session.objects.editable_by(request.user).select_related("activity", "venue"), pk=pk
+    )
+    rows = list(session_attendance_list(session))
+    came = sum(row.party_size for row in rows if row.state == ReservationState.ATTENDED)
+    return render(
+        request,
+        "providers/session_reservations.html",
+        {
+            "session": session,
+            "activity": session.activity,
+            "rows": rows,
+            "came": came,
+            "came_total": came + session.walk_ins,
+            "walk_ins_form": walk_ins_form or WalkInsForm(initial={"walk_ins": session.walk_ins}),
+        },
+    )
+
+
+@portal_view
+def session_walk_ins(request, pk):
+    session = get_object_or_404(Session.objects.editable_by(request.user), pk=pk)
+    _post_only(request)
+    form = WalkInsForm(request.POST)
+    if not form.is_valid():
+        return session_reservations(request, pk, walk_ins_form=form)
+    try:
+        session_walk_ins_record(session=session, walk_ins=form.cleaned_data["walk_ins"])
+    except ReservationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The number of walk-ins is saved."))
+    return redirect("portal:session_reservations", pk=session.pk)
+
+
+@portal_view
+def reservation_attendance(request, pk):
+    reservation = get_object_or_404(Reservation.objects.editable_by(request.user), pk=pk)
+    _post_only(request)
+    try:
+        reservation_mark_attendance(
+            reservation=reservation, attended=request.POST.get("attended") == "1"
+        )
+    except ReservationError as error:
+        messages.error(request, error.message)
+    return redirect(
+        reverse("portal:session_reservations", kwargs={"pk": reservation.session_id})
+        + f"#reservation-{reservation.pk}"
+    )

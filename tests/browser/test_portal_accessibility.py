@@ -1,8 +1,12 @@
 """axe-core (WCAG 2.1 A and AA) finds no violation on the portal's pages."""
 
+import datetime
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 
+from agenda.models import Reservation
 from providers.models import User
 from tests.browser.test_accessibility import WCAG_21_AA
 from tests.factories import SessionFactory
@@ -10,6 +14,7 @@ from tests.factories import SessionFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-enough-secret-42"
+HOUR = datetime.timedelta(hours=1)
 
 
 def test_portal_pages_have_no_axe_violations(browser, site, agenda):
@@ -58,5 +63,24 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda):
     page.goto(site + "/portaal/activiteiten/nieuw/")
     page.click("[name=save]")
     check("activity form with errors")
+    # The attendance list of a session that runs today, so marking and walk-ins are open.
+    now = timezone.now()
+    today = SessionFactory(
+        activity=activity, starts_at=now - datetime.timedelta(minutes=1), ends_at=now + HOUR
+    )
+    Reservation.objects.create(
+        session=today, name="Anna", email="anna@example.org", party_size=2, consent_contact=True
+    )
+    Reservation.objects.create(session=today, name="Bram", email="bram@example.org")
+    page.goto(site + f"/portaal/tijden/{today.pk}/aanmeldingen/")
+    check("attendance list")
+    page.click(".attendance-actions button >> nth=0")
+    check("attendance list after marking")
+    page.fill("[name=walk_ins]", "-1")
+    page.click("main form.portal-form [type=submit]")
+    check("walk-ins with errors")
+    page.emulate_media(media="print")
+    check("attendance list printed")
+    page.emulate_media(media="screen")
     context.close()
     assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())

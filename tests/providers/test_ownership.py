@@ -3,9 +3,20 @@
 import pytest
 from django.urls import URLPattern, reverse
 
+from agenda.models import Reservation
 from providers import urls as portal_urls
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def objects_a(world_a):
+    """Provider A's objects, with a confirmed reservation for its session."""
+    reservation = Reservation.objects.create(
+        session=world_a["session"], name="Anna", email="anna@example.org", party_size=2
+    )
+    return {**world_a, "reservation": reservation}
+
 
 # Portal pages that name no object: they act on the user's own provider (or on a signed
 # token). A new URL must either take an object `pk` (and is then tested below) or be listed.
@@ -38,6 +49,18 @@ OBJECT_OF = {
     "activity_withdraw": "activity",
     "activity_copy": "activity",
     "session_cancel": "session",
+    "session_reservations": "session",
+    "session_walk_ins": "session",
+    "reservation_attendance": "reservation",
+}
+# Actions that only answer POST (a GET is a 404 even for the owner).
+POST_ONLY = {
+    "activity_submit",
+    "activity_withdraw",
+    "activity_copy",
+    "session_cancel",
+    "session_walk_ins",
+    "reservation_attendance",
 }
 PATTERNS = [p for p in portal_urls.urlpatterns if isinstance(p, URLPattern)]
 
@@ -51,28 +74,29 @@ def test_every_portal_url_is_classified():
 
 @pytest.mark.parametrize("name", sorted(OBJECT_OF))
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_other_providers_objects_are_not_found(client, world_a, world_b, name, method):
+def test_other_providers_objects_are_not_found(client, objects_a, world_b, name, method):
     client.force_login(world_b["user"])
-    target = world_a[OBJECT_OF[name]]
+    target = objects_a[OBJECT_OF[name]]
     url = reverse(f"portal:{name}", kwargs={"pk": target.pk})
-    response = getattr(client, method)(url, {"title": "overgenomen"})
+    data = {"title": "overgenomen", "walk_ins": "7", "attended": "1"}
+    response = getattr(client, method)(url, data)
     assert response.status_code == 404
-    world_a["activity"].refresh_from_db()
-    world_a["session"].refresh_from_db()
-    assert world_a["activity"].state == "draft"
-    assert world_a["activity"].title == "Activiteit Aanbieder A"
-    assert not world_a["session"].is_cancelled
+    assert "Anna" not in response.content.decode()
+    objects_a["activity"].refresh_from_db()
+    objects_a["session"].refresh_from_db()
+    objects_a["reservation"].refresh_from_db()
+    assert objects_a["activity"].state == "draft"
+    assert objects_a["activity"].title == "Activiteit Aanbieder A"
+    assert not objects_a["session"].is_cancelled
+    assert objects_a["session"].walk_ins == 0
+    assert objects_a["reservation"].state == "confirmed"
 
 
 @pytest.mark.parametrize("name", sorted(OBJECT_OF))
-def test_own_objects_are_found(client, world_a, name):
-    client.force_login(world_a["user"])
-    url = reverse(f"portal:{name}", kwargs={"pk": world_a[OBJECT_OF[name]].pk})
-    response = (
-        client.post(url)
-        if name in {"activity_submit", "activity_withdraw", "activity_copy", "session_cancel"}
-        else client.get(url)
-    )
+def test_own_objects_are_found(client, objects_a, name):
+    client.force_login(objects_a["user"])
+    url = reverse(f"portal:{name}", kwargs={"pk": objects_a[OBJECT_OF[name]].pk})
+    response = client.post(url) if name in POST_ONLY else client.get(url)
     assert response.status_code in (200, 302)
 
 
