@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, Sum
 
-from agenda.models import Activity, Edition, Session
+from agenda.models import Activity, Edition, Reservation, Session
 from providers.models import District, Provider, User
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +21,7 @@ def snapshot():
                 "pk", "starts_at", "venue_id", "capacity", "places_booked", "is_cancelled"
             )
         ),
+        list(Reservation.objects.order_by("pk").values_list("pk", "session_id", "party_size")),
     )
 
 
@@ -52,6 +53,10 @@ def test_demo_edition_is_realistic_and_idempotent(settings):
     assert used >= 10
     ages = set(public.values_list("min_age", "max_age"))
     assert len(ages) > 5
+    # Every booked place has a (demo) reservation behind it, so the portal's lists add up.
+    booked = Session.objects.aggregate(n=Sum("places_booked"))["n"]
+    reserved = Reservation.objects.filter(state="confirmed").aggregate(n=Sum("party_size"))["n"]
+    assert booked == reserved > 0
     # Without DEBUG and without --with-logins, nobody can log in with the published password.
     assert not User.objects.exists()
 

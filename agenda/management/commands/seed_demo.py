@@ -1,6 +1,7 @@
 """Fill the database with a realistic Dutch Week 3 edition of Venlo, for demos and benchmarks."""
 
 import datetime
+import hashlib
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -24,7 +25,18 @@ from agenda.management.commands._demo_data import (
     DemoActivity,
     DemoProvider,
 )
-from agenda.models import Activity, ActivityState, Audience, Edition, Registration, Session
+from agenda.models import (
+    Activity,
+    ActivityState,
+    AgeBracket,
+    Audience,
+    Channel,
+    Edition,
+    Registration,
+    Reservation,
+    ReservationState,
+    Session,
+)
 from providers.models import Discipline, District, PostcodeRange, Provider, Venue
 
 # Part of every random seed: change it to get a different, but again stable, demo.
@@ -35,6 +47,30 @@ DEMO_PASSWORD = "week3demo"
 STAFF_EMAIL = "redactie@example.org"
 ADMIN_EMAIL = "admin@example.org"
 BATCH_SIZE = 500
+# Demo reservations use this domain, so a re-run finds (and only touches) its own rows.
+DEMO_DOMAIN = "@deelnemer.example.org"
+DEMO_FIRST_NAMES = [
+    "Anouk",
+    "Bram",
+    "Daan",
+    "Emma",
+    "Fatima",
+    "Gijs",
+    "Hanna",
+    "Ivo",
+    "Julia",
+    "Kees",
+    "Lotte",
+    "Mehmet",
+    "Noor",
+    "Olga",
+    "Pieter",
+    "Roos",
+    "Sem",
+    "Tessa",
+    "Vera",
+    "Yusuf",
+]
 
 # (start hour, start minute, length in minutes) that fit each group's day.
 WEEKDAY_SLOTS = {
@@ -209,6 +245,7 @@ class Command(BaseCommand):
             ]
             self.remove_stale_extras(edition, {plan.activity.slug for plan in plans})
             self.sync_activities(edition, plans)
+            self.seed_reservations(edition)
             logins = 0
             if settings.DEBUG or with_logins:
                 logins = self.seed_logins(list(providers.values()))
@@ -535,6 +572,50 @@ class Command(BaseCommand):
             Session.objects.filter(pk__in=batch).delete()
         Session.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
         Session.objects.bulk_update(to_update, [*SESSION_FIELDS, "updated_at"], BATCH_SIZE)
+
+    @staticmethod
+    def seed_reservations(edition):
+        """Demo reservations behind every booked place, so the portal's lists add up.
+
+        A session whose demo rows already sum to its booked places is left alone, which keeps
+        a second run from changing anything.
+        """
+        sessions = Session.objects.filter(activity__edition=edition, places_booked__gt=0)
+        booked = defaultdict(int)
+        for session_id, party in Reservation.objects.filter(
+            session__in=sessions, state=ReservationState.CONFIRMED, email__endswith=DEMO_DOMAIN
+        ).values_list("session_id", "party_size"):
+            booked[session_id] += party
+        stale = [s for s in sessions.select_related("venue") if booked[s.pk] != s.places_booked]
+        Reservation.objects.filter(session__in=stale, email__endswith=DEMO_DOMAIN).delete()
+        channels = list(Channel.objects.order_by("pk"))
+        brackets = list(AgeBracket.values)
+        rows = []
+        for session in stale:
+            rng = random.Random(f"{SEED}-reservations-{session.pk}")
+            left, number = session.places_booked, 0
+            while left:
+                number += 1
+                party = min(left, rng.choice([1, 1, 1, 2, 2, 3]))
+                left -= party
+                name = rng.choice(DEMO_FIRST_NAMES)
+                token = hashlib.sha256(f"{SEED}-{session.pk}-{number}".encode()).hexdigest()
+                rows.append(
+                    Reservation(
+                        session=session,
+                        name=f"{name} (demo)",
+                        email=f"{name.lower()}.{session.pk}.{number}{DEMO_DOMAIN}",
+                        party_size=party,
+                        age_bracket=rng.choice(brackets),
+                        district=session.venue.district,
+                        channel=rng.choice(channels) if channels else None,
+                        consent_contact=rng.random() < 0.4,
+                        consent_followup=rng.random() < 0.5,
+                        state=ReservationState.CONFIRMED,
+                        token=token[:43],
+                    )
+                )
+        Reservation.objects.bulk_create(rows, batch_size=BATCH_SIZE)
 
     @staticmethod
     def attnames(model):
