@@ -1,8 +1,14 @@
 """Staff screens for editions, activities and their sessions."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from agenda.admin_moderation import ModerationAdminMixin, create_next_edition, publish_editions
 from agenda.models import (
@@ -17,6 +23,8 @@ from agenda.models import (
     Session,
     SubmittedActivity,
 )
+from agenda.reservations import session_cancel
+from agenda.services import session_remove, session_save
 
 
 @admin.register(Edition)
@@ -59,9 +67,21 @@ class SessionInline(admin.TabularInline):
         "places_booked",
         "places_waiting",
         "is_cancelled",
+        "cancel_button",
     ]
-    # Kept by agenda/reservations.py under a row lock; edited by hand they would drift.
-    readonly_fields = ["places_booked", "places_waiting"]
+    # Kept by agenda/reservations.py under a row lock; edited by hand they would drift, and a
+    # tick on "cancelled" would tell nobody. The button cancels through the reservation service.
+    readonly_fields = ["places_booked", "places_waiting", "is_cancelled", "cancel_button"]
+
+    @admin.display(description=_("cancel"))
+    def cancel_button(self, obj):
+        if obj is None or obj.pk is None or obj.is_cancelled:
+            return "—"
+        return format_html(
+            '<a class="button" href="{}">{}</a>',
+            reverse("admin:agenda_activity_session_cancel", args=[obj.activity_id, obj.pk]),
+            _("Cancel session"),
+        )
 
 
 @admin.register(Activity)
@@ -83,6 +103,74 @@ class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
     filter_horizontal = ["disciplines", "audiences", "languages"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SessionInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Session:
+            return super().save_formset(request, form, formset, change)
+        # Through agenda.services: only the editable fields are written (never the counters),
+        # residents hear about a new time or place, more room goes to the waiting list, and
+        # a deleted session with reservations is cancelled instead, telling its residents.
+        changed = formset.save(commit=False)
+        for session in formset.deleted_objects:
+            session_remove(session=session, by=request.user)
+        for session in changed:
+            session_save(session=session)
+        return None
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/sessions/<int:session_pk>/cancel/",
+                self.admin_site.admin_view(self.session_cancel_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_session_cancel",
+            ),
+            *super().get_urls(),
+        ]
+
+    def session_cancel_view(self, request, pk, session_pk):
+        """Cancel one session after a confirmation, through agenda.reservations.session_cancel."""
+        activity = get_object_or_404(Activity.objects.all(), pk=pk)
+        allowed = self.has_change_permission(request, activity) and request.user.has_perm(
+            "agenda.change_session"
+        )
+        if not allowed:
+            raise PermissionDenied
+        session = get_object_or_404(
+            Session.objects.select_related("venue"), pk=session_pk, activity=activity
+        )
+        change_url = reverse("admin:agenda_activity_change", args=[activity.pk])
+        if request.method == "POST":
+            if session.is_cancelled:
+                self.message_user(request, _("This session was already cancelled."))
+                return redirect(change_url)
+            told = session_cancel(session=session, by=request.user)
+            self.log_change(
+                request, activity, _("Cancelled the session %(session)s.") % {"session": session}
+            )
+            self.message_user(
+                request,
+                ngettext(
+                    "The session is cancelled. %(count)d resident was told by e-mail.",
+                    "The session is cancelled. %(count)d residents were told by e-mail.",
+                    told,
+                )
+                % {"count": told},
+                messages.SUCCESS,
+            )
+            return redirect(change_url)
+        return TemplateResponse(
+            request,
+            "admin/agenda/session_cancel.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Cancel session"),
+                "opts": self.opts,
+                "activity": activity,
+                "session": session,
+                "affected": Reservation.objects.active().filter(session=session).count(),
+                "change_url": change_url,
+            },
+        )
 
 
 @admin.register(Channel)

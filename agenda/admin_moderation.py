@@ -269,7 +269,11 @@ def publish_editions(modeladmin, request, queryset):
 @admin.action(description=_("Create the next edition from this one"), permissions=["add"])
 def create_next_edition(modeladmin, request, queryset):
     for edition in queryset:
-        created = edition_create_next(edition=edition)
+        try:
+            created = edition_create_next(edition=edition)
+        except ModerationError as error:
+            modeladmin.message_user(request, f"{edition}: {error.message}", messages.ERROR)
+            continue
         modeladmin.message_user(
             request,
             _("%(edition)s created; check its dates, then publish it.") % {"edition": created},

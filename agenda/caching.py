@@ -5,6 +5,15 @@ wrote a change, nothing has to remember to invalidate anything: a change to any 
 page can show changes the key. Each process reuses a fingerprint for at most
 CONTENT_FINGERPRINT_TTL seconds (default 1), so under a rush most requests cost no query at all,
 and a change shows within that second.
+
+Two more things are in the key. The time, in quarter-hour buckets: the public pages leave out
+sessions that have ended and reservation links of sessions that have started, so a page
+rendered before that moment must not be served after it (within a quarter of an hour). And
+only the query parameters a page reads (`query_params`), normalised: sorted by name, repeated
+values in order, empty ones left out. Any other parameter (a typo, `utm_source`, random junk
+to flood the cache) makes no entry of its own; the view sees the same normalised query, so
+whatever it renders from the query string (filter links, language links, share links) is
+exactly what the key says.
 """
 
 import hashlib
@@ -15,7 +24,8 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from agenda.models import Activity, Audience, Edition, Session
@@ -25,6 +35,9 @@ from providers.models import Discipline, District, Provider, Venue
 TRACKED_MODELS = [Edition, Activity, Session, Provider, Venue, District, Discipline, Audience]
 TRACKED_LINKS = [Activity.audiences, Activity.disciplines, Activity.languages, Provider.disciplines]
 PAGE_TIMEOUT = 60 * 60
+# Seconds per time bucket of the page key. Venlo's offset from UTC is whole hours, so these
+# buckets start at :00, :15, :30 and :45 local time, when most sessions start and end.
+TIME_BUCKET = 15 * 60
 
 
 def _fingerprint_sql() -> str:
@@ -67,20 +80,42 @@ def content_fingerprint() -> str:
     return _recent.value
 
 
-def cache_public_page(view):
+def time_bucket() -> int:
+    """The current quarter of an hour, as a number that rises by one every TIME_BUCKET."""
+    return int(timezone.now().timestamp()) // TIME_BUCKET
+
+
+def normalised_query(query: QueryDict, names) -> QueryDict:
+    """Only the parameters in `names`, sorted by name, repeated values in their order."""
+    normalised = QueryDict(mutable=True)
+    for name in sorted(set(names)):
+        values = [value for value in query.getlist(name) if value != ""]
+        if values:
+            normalised.setlist(name, values)
+    normalised._mutable = False
+    return normalised
+
+
+def cache_public_page(view=None, *, query_params=()):
     """Serve a public GET page from the cache when nothing it shows has changed.
 
     Only anonymous-looking pages use this: they contain no CSRF token, no messages and nothing
     about the visitor, so one rendering serves everybody who asks for the same address.
+    `query_params` names the query parameters the page reads; the view gets only those.
+    Use as `@cache_public_page` or `@cache_public_page(query_params=[...])`.
     """
+    if view is None:
+        return lambda view: cache_public_page(view, query_params=query_params)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
+        request.GET = normalised_query(request.GET, query_params)
+        request.META["QUERY_STRING"] = request.GET.urlencode()
         address = f"{get_language()}|{request.get_full_path()}"
         digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-        key = f"page:{content_fingerprint()}:{digest}"
+        key = f"page:{content_fingerprint()}:{time_bucket()}:{digest}"
         cached = cache.get(key)
         if cached is not None:
             status, content_type, body = cached

@@ -40,7 +40,10 @@ def agenda_feed(request):
     def build():
         edition = _current_edition_or_404()
         activities = Activity.objects.public().in_edition(edition)
-        filterset = AgendaFilter(request.GET, queryset=activities, edition=edition)
+        # Calendars keep the history: ended sessions stay in the feed.
+        filterset = AgendaFilter(
+            request.GET, queryset=activities, edition=edition, include_past=True
+        )
         query = request.GET.copy()
         query.pop("page", None)
         page_url = reverse("agenda:activity_list") + (f"?{query.urlencode()}" if query else "")

@@ -6,11 +6,18 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import Activity, Audience, Language, Session
+from agenda.models import (
+    Activity,
+    Audience,
+    Language,
+    Session,
+    free_spots_condition,
+    not_ended_condition,
+)
 from agenda.templatetags.agenda import day_format
 from providers.models import Discipline, District, Provider
 
@@ -28,6 +35,9 @@ class AgendaFilter(django_filters.FilterSet):
     for one and the same session, so they are applied together as one session condition.
     Values that make no sense make their filter invalid; an invalid filter is ignored and
     reported by `ignored_filters()`, never an error page.
+
+    Sessions that have ended do not count (the agenda lists what one can still go to), unless
+    `include_past`: calendar feeds and open data keep the history.
     """
 
     q = django_filters.CharFilter(
@@ -98,9 +108,10 @@ class AgendaFilter(django_filters.FilterSet):
         model = Activity
         fields = []
 
-    def __init__(self, data=None, queryset=None, *, edition=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, edition=None, include_past=False, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.edition = edition
+        self.include_past = include_past
         days = edition.days if edition else []
         self.filters["dag"].extra["choices"] = [
             (day.isoformat(), date_format(day, day_format())) for day in days
@@ -173,6 +184,8 @@ class AgendaFilter(django_filters.FilterSet):
             self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
         )
         condition = Q() if include_cancelled else Q(is_cancelled=False)
+        if not self.include_past:
+            condition &= not_ended_condition()
         if data.get("dag"):
             condition &= Q(starts_at__date__in=data["dag"])
         if data.get("wijk"):
@@ -180,7 +193,7 @@ class AgendaFilter(django_filters.FilterSet):
         if data.get("rolstoel"):
             condition &= Q(venue__wheelchair_accessible=True)
         if data.get("plek"):
-            condition &= Q(capacity__isnull=True) | Q(capacity__gt=F("places_booked"))
+            condition &= free_spots_condition()
         return condition
 
     def matching_sessions(self, *, include_cancelled: bool = False):

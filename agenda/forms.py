@@ -7,6 +7,14 @@ from agenda.models import AgeBracket, Channel
 from providers.models import normalise_postcode
 
 
+def largest_party(session) -> int:
+    """The activity's limit per reservation, and never more than the whole session holds."""
+    largest = session.activity.max_party_size
+    if session.capacity is not None:
+        largest = min(largest, session.capacity)
+    return max(largest, 1)
+
+
 class ReservationForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
@@ -57,10 +65,10 @@ class ReservationForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, activity, **kwargs):
+    def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["party_size"].choices = [
-            (size, str(size)) for size in range(1, activity.max_party_size + 1)
+            (size, str(size)) for size in range(1, largest_party(session) + 1)
         ]
 
     def add_error(self, field, error):

@@ -31,9 +31,13 @@ def session_last_modified(session) -> datetime.datetime:
     return max(session.updated_at, session.activity.updated_at, session.venue.updated_at)
 
 
+def sequence_at(moment: datetime.datetime) -> int:
+    return max(int((moment - SEQUENCE_EPOCH).total_seconds()), 0)
+
+
 def session_sequence(session) -> int:
     """Rises with every change, derived from the timestamps rather than a stored counter."""
-    return max(int((session_last_modified(session) - SEQUENCE_EPOCH).total_seconds()), 0)
+    return sequence_at(session_last_modified(session))
 
 
 def session_description(session, url: str) -> str:
@@ -50,12 +54,22 @@ def session_location(session) -> str:
     return f"{venue.name}, {venue.address}"
 
 
-def event_for_session(session) -> Event:
+def event_for_session(session, *, cancelled_at: datetime.datetime | None = None) -> Event:
+    """The session as a VEVENT; `cancelled_at` cancels it for one resident (their own cancel).
+
+    A cancellation must be a newer revision of the same UID than the confirmation the resident
+    imported, or calendars ignore it: when the session itself did not change, the moment of
+    cancelling raises DTSTAMP and SEQUENCE.
+    """
     activity = session.activity
     venue = session.venue
     zone = ZoneInfo(settings.TIME_ZONE)
     url = absolute_url(activity.get_absolute_url())
-    modified = session_last_modified(session).astimezone(datetime.UTC).replace(microsecond=0)
+    modified = session_last_modified(session)
+    if cancelled_at is not None:
+        modified = max(modified, cancelled_at)
+    sequence = sequence_at(modified)
+    modified = modified.astimezone(datetime.UTC).replace(microsecond=0)
 
     event = Event()
     event.add("uid", session_uid(session))
@@ -63,7 +77,7 @@ def event_for_session(session) -> Event:
     # byte-identical between requests, so ETags and caches hold.
     event.add("dtstamp", modified)
     event.add("last-modified", modified)
-    event.add("sequence", session_sequence(session))
+    event.add("sequence", sequence)
     event.add("dtstart", session.starts_at.astimezone(zone))
     event.add("dtend", session.ends_at.astimezone(zone))
     event.add("summary", activity.title)
@@ -75,7 +89,8 @@ def event_for_session(session) -> Event:
     categories = [discipline.label for discipline in activity.disciplines.all()]
     if categories:
         event.add("categories", categories)
-    event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
+    cancelled = session.is_cancelled or cancelled_at is not None
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
     return event
 
@@ -122,7 +137,14 @@ def yearly_rule_timezone(name: str) -> Timezone | None:
     return timezone
 
 
-def calendar_for_sessions(sessions, *, name: str, description: str = "", url: str = "") -> Calendar:
+def calendar_for_sessions(
+    sessions,
+    *,
+    name: str,
+    description: str = "",
+    url: str = "",
+    cancelled_at: datetime.datetime | None = None,
+) -> Calendar:
     """One VEVENT per session, local times in the site's time zone with their VTIMEZONE.
 
     Callers select_related activity__provider and venue__district and prefetch
@@ -146,18 +168,23 @@ def calendar_for_sessions(sessions, *, name: str, description: str = "", url: st
     if zone is not None:
         calendar.add_component(zone)
     for session in sessions:
-        calendar.add_component(event_for_session(session))
+        calendar.add_component(event_for_session(session, cancelled_at=cancelled_at))
     calendar.add_missing_timezones()
     return calendar
 
 
-def session_ics(session) -> bytes:
-    """A one-event calendar for a single session, serialized (downloads, e-mail attachments)."""
+def session_ics(session, *, cancelled_at: datetime.datetime | None = None) -> bytes:
+    """A one-event calendar for a single session, serialized (downloads, e-mail attachments).
+
+    With `cancelled_at` the event says STATUS:CANCELLED, so a calendar drops it: for a resident
+    who cancelled their own place in a session that still takes place.
+    """
     activity = session.activity
     calendar = calendar_for_sessions(
         [session],
         name=activity.title,
         description=f"Week 3 – {activity.provider.name}",
         url=absolute_url(activity.get_absolute_url()),
+        cancelled_at=cancelled_at,
     )
     return calendar.to_ical()

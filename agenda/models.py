@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -153,6 +153,27 @@ class ActivityQuerySet(models.QuerySet):
             return self.none()
         return self.filter(provider_id=user.provider_id)
 
+    def on_provider_page(self, provider):
+        """The provider's activities with a session still on, as their page lists them.
+
+        Each carries its active sessions that have not ended as `matching_sessions` (with venue
+        and district) and its audiences, prefetched: the cards cost the same few queries however
+        many there are. The public provider page and the portal's preview of it both use this.
+        """
+        active = Session.objects.active().not_ended()
+        return (
+            self.filter(provider=provider)
+            .filter(Exists(active.filter(activity=OuterRef("pk"))))
+            .prefetch_related(
+                Prefetch(
+                    "sessions",
+                    queryset=active.select_related("venue__district"),
+                    to_attr="matching_sessions",
+                ),
+                "audiences",
+            )
+        )
+
 
 class Activity(models.Model):
     """A free trial offer by one provider, with one or more sessions."""
@@ -269,9 +290,25 @@ class Activity(models.Model):
         return bool(getattr(user, "provider_id", None)) and user.provider_id == self.provider_id
 
 
+def free_spots_condition() -> Q:
+    """A session a newcomer can get a place in: no limit, or room left and nobody waiting.
+
+    The one definition of "spots still free", for `with_free_spots()` and the agenda's filter.
+    """
+    return Q(capacity__isnull=True) | Q(capacity__gt=F("places_booked"), places_waiting=0)
+
+
+def not_ended_condition(now: datetime.datetime | None = None) -> Q:
+    """A session that has not ended yet: what the public listings show."""
+    return Q(ends_at__gt=now or timezone.now())
+
+
 class SessionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_cancelled=False)
+
+    def not_ended(self, now: datetime.datetime | None = None):
+        return self.filter(not_ended_condition(now))
 
     def editable_by(self, user):
         """Sessions of activities the user may change in the portal."""
@@ -281,9 +318,7 @@ class SessionQuerySet(models.QuerySet):
 
     def with_free_spots(self):
         """Not cancelled, and either without a limit or with room left and nobody waiting."""
-        return self.active().filter(
-            Q(capacity__isnull=True) | Q(capacity__gt=F("places_booked"), places_waiting=0)
-        )
+        return self.active().filter(free_spots_condition())
 
 
 class Session(models.Model):
@@ -355,6 +390,11 @@ class Session(models.Model):
         return self.ends_at <= timezone.now()
 
     @property
+    def has_started(self) -> bool:
+        """From its start on, a session takes no reservations and no cancellations."""
+        return self.starts_at <= timezone.now()
+
+    @property
     def attendance_open(self) -> bool:
         """From the day of the session on, the provider records who came."""
         return timezone.localdate(self.starts_at) <= timezone.localdate()
@@ -378,6 +418,8 @@ class Decision(models.TextChoices):
     REQUEST_CHANGES = "request_changes", _("Changes requested")
     REJECT = "reject", _("Rejected")
     WITHDRAW = "withdraw", _("Withdrawn")
+    # The provider changed a submitted activity: it is a draft again until they send it again.
+    RETRACT = "retract", _("Taken back to draft")
 
 
 class ActivityDecision(models.Model):

@@ -117,7 +117,8 @@ def activity_data(activity) -> dict:
 def agenda_page(request, edition) -> dict:
     """One page of the filtered agenda, with links to the neighbouring pages."""
     activities = Activity.objects.public().in_edition(edition).select_related("provider")
-    filterset = AgendaFilter(request.GET, queryset=activities, edition=edition)
+    # Open data is a record of the edition, like the calendar feeds: ended sessions stay.
+    filterset = AgendaFilter(request.GET, queryset=activities, edition=edition, include_past=True)
     sessions = filterset.matching_sessions(include_cancelled=True).select_related("venue__district")
     results = filterset.qs.prefetch_related(
         Prefetch(

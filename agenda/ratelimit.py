@@ -18,12 +18,24 @@ def parse_rate(rate: str) -> tuple[int, int] | None:
 
 
 def client_ip(request) -> str:
-    """REMOTE_ADDR, or the first X-Forwarded-For hop when a trusted proxy sets that header."""
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address: REMOTE_ADDR, or the one our own proxies put in X-Forwarded-For.
+
+    Each proxy appends the address it got the request from, so with TRUSTED_PROXY_COUNT
+    proxies in front of the site the client is the Nth entry from the right. Entries further
+    left come from the client itself and prove nothing (a rate limit keyed on the first entry
+    is bypassed by sending a new one each time). With fewer entries than proxies the request
+    did not come through them all: REMOTE_ADDR, which nobody can fake, is used instead.
+    django-axes uses this function too (AXES_CLIENT_IP_CALLABLE), so logins agree.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not settings.TRUST_X_FORWARDED_FOR:
+        return remote
+    count = max(settings.TRUSTED_PROXY_COUNT, 1)
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    if len(hops) < count:
+        return remote
+    return hops[-count]
 
 
 def hit(scope: str, value: str, rate: str) -> bool:

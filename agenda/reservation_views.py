@@ -6,10 +6,10 @@ None of these is cached: they carry a CSRF token or something about one resident
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 
 from agenda import ratelimit
@@ -46,11 +46,14 @@ def _rate_limited(request, email: str) -> bool:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@sensitive_post_parameters("name", "email", "postcode")
+# Every local of this view and below it: the cleaned data, and a failing query's parameters.
+@sensitive_variables()
 def reservation_create_view(request, slug, session_pk):
     session = _bookable_session_or_404(slug, session_pk)
     activity = session.activity
-    closed = activity.is_walk_in or session.is_cancelled or session.starts_at <= timezone.now()
-    form = ReservationForm(request.POST or None, activity=activity)
+    closed = activity.is_walk_in or session.is_cancelled or session.has_started
+    form = ReservationForm(request.POST or None, session=session)
     status = 200
     if request.method == "POST" and not closed:
         if _rate_limited(request, request.POST.get("email", "").strip()):
@@ -107,9 +110,14 @@ def reservation_detail(request, token):
         ),
         token=token,
     )
+    error = ""
     if request.method == "POST":
-        reservation_cancel(reservation=reservation)
-        return redirect(reservation.get_absolute_url() + "?geannuleerd=1")
+        try:
+            reservation_cancel(reservation=reservation)
+        except ReservationError as refused:
+            error = refused.message
+        else:
+            return redirect(reservation.get_absolute_url() + "?geannuleerd=1")
     return render(
         request,
         "agenda/reservation_detail.html",
@@ -120,7 +128,9 @@ def reservation_detail(request, token):
             "position": waiting_position(reservation),
             "just_reserved": "nieuw" in request.GET,
             "just_cancelled": "geannuleerd" in request.GET,
+            "cancel_error": error,
         },
+        status=409 if error else 200,
     )
 
 
@@ -131,7 +141,11 @@ def reservation_calendar(request, token):
         Reservation.objects.select_related("session__activity__provider", "session__venue"),
         token=token,
     )
-    response = HttpResponse(session_ics(reservation.session), content_type="text/calendar")
+    # A cancelled place downloads as a cancelled event, so the calendar drops it.
+    cancelled = reservation.state == Reservation.State.CANCELLED
+    cancelled_at = reservation.updated_at if cancelled else None
+    body = session_ics(reservation.session, cancelled_at=cancelled_at)
+    response = HttpResponse(body, content_type="text/calendar")
     response["Content-Disposition"] = 'attachment; filename="week3.ics"'
     return response
 

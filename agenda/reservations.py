@@ -15,9 +15,11 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.debug import sensitive_variables
 
 from agenda.ical import session_ics
-from agenda.models import Reservation, ReservationState, Session
+from agenda.models import Activity, Reservation, ReservationState, Session
 from providers.mail import mail_enqueue, mail_purge
 from providers.models import PostcodeRange, normalise_postcode
 
@@ -60,6 +62,24 @@ def _fits(session: Session, party_size: int) -> bool:
     return session.capacity is None or session.capacity - session.places_booked >= party_size
 
 
+def _can_ever_fit(session: Session, party_size: int) -> bool:
+    """False for a party larger than the whole session (after its capacity was lowered)."""
+    return session.capacity is None or party_size <= session.capacity
+
+
+def _anyone_in_line(session: Session) -> bool:
+    """Someone waits who can still get a place; a newcomer then waits behind them.
+
+    A party that can never fit (see `_promote`) keeps its place in line but holds nobody up.
+    """
+    if not session.places_waiting:
+        return False
+    waiting = Reservation.objects.waiting().filter(session=session)
+    if session.capacity is not None:
+        waiting = waiting.filter(party_size__lte=session.capacity)
+    return waiting.exists()
+
+
 def waiting_position(reservation: Reservation) -> int | None:
     """1 for the first in line; None when not waiting."""
     if not reservation.is_waiting:
@@ -75,6 +95,9 @@ def waiting_position(reservation: Reservation) -> int | None:
     )
 
 
+# Name, e-mail and postcode: no error report may carry a resident's data, not even as a local
+# variable of a frame further down (a database error's parameters, say).
+@sensitive_variables()
 def reservation_create(
     *,
     session: Session,
@@ -91,7 +114,8 @@ def reservation_create(
     """A confirmed place if the party fits and nobody waits, else a place on the waiting list.
 
     Raises ReservationError when the session takes no reservations (cancelled, past, walk-in),
-    the party is too large, or this e-mail address already holds a place or waits for one.
+    the party is too large for the activity or for the whole session, or this e-mail address
+    already holds a place or waits for one.
     """
     email = email.strip()
     code = normalise_postcode(postcode)
@@ -112,6 +136,18 @@ def reservation_create(
                 _("You can reserve for 1 to %(max)s people.") % {"max": activity.max_party_size},
                 "party_size",
             )
+        if not _can_ever_fit(session, party_size):
+            # It would wait for ever, and hold up everyone behind it.
+            raise ReservationError(
+                ngettext(
+                    "This session has room for %(count)s person in all. Choose another time.",
+                    "This session has room for %(count)s people in all. Reserve for fewer "
+                    "people, or choose another time.",
+                    session.capacity,
+                )
+                % {"count": session.capacity},
+                "over_capacity",
+            )
         duplicate = _(
             "You already have a reservation for this session with this e-mail address. "
             "Look in your e-mail for the link to see or cancel it."
@@ -126,7 +162,7 @@ def reservation_create(
             raise ReservationError(duplicate, "duplicate")
 
         # Nobody jumps the queue: while anyone waits, newcomers wait too.
-        if not session.places_waiting and _fits(session, party_size):
+        if not _anyone_in_line(session) and _fits(session, party_size):
             state = ReservationState.CONFIRMED
             session.places_booked += party_size
         else:
@@ -166,20 +202,30 @@ def reservation_cancel(*, reservation: Reservation) -> list[Reservation]:
     """Cancel a place or a place in line; freed places go to the waiting list at once.
 
     Returns the reservations promoted from the waiting list. Cancelling twice changes nothing.
+    Raises ReservationError once the session has started: the place has been used (or not),
+    and nobody could take it over any more.
     """
     with transaction.atomic():
         session = _lock_session(reservation.session_id)
         reservation = Reservation.objects.select_for_update().get(pk=reservation.pk)
         if not reservation.is_active:
             return []
-        if reservation.is_confirmed:
+        if session.has_started:
+            raise ReservationError(
+                _("This session has already started, so it can no longer be cancelled."),
+                "started",
+            )
+        had_place = reservation.is_confirmed
+        if had_place:
             session.places_booked -= reservation.party_size
         else:
             session.places_waiting -= reservation.party_size
         reservation.state = ReservationState.CANCELLED
         reservation.save(update_fields=["state", "updated_at"])
         reservation.session = session
-        _enqueue(reservation, "reservation_cancelled")
+        # The confirmation carried the event; this one takes it out of the calendar again.
+        ics = session_ics(session, cancelled_at=reservation.updated_at) if had_place else None
+        _enqueue(reservation, "reservation_cancelled", ics=ics)
         promoted = _promote(session)
         _save_counters(session)
     return promoted
@@ -198,13 +244,17 @@ def _promote(session: Session) -> list[Reservation]:
     """Confirm waiting reservations strictly in order while they fit.
 
     First in, first served: when the first in line does not fit in the free places, nobody
-    behind them goes ahead (see docs/decisions.md, Reservations).
+    behind them goes ahead. A party larger than the whole session (its capacity was lowered)
+    can never fit: it is skipped, stays on the list and holds nobody up. Nothing moves once the
+    session has started (see docs/decisions.md, Reservations).
     """
     promoted = []
-    if session.is_cancelled:
+    if session.is_cancelled or session.has_started:
         return promoted
     ics = None
     for waiting in Reservation.objects.waiting().filter(session=session).select_for_update():
+        if not _can_ever_fit(session, waiting.party_size):
+            continue
         if not _fits(session, waiting.party_size):
             break
         ics = ics or session_ics(session)
@@ -300,8 +350,10 @@ def session_attendance_list(session: Session):
 def reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Queue the day-before reminder for every confirmed place in tomorrow's sessions.
 
-    Safe to run any number of times, also at once: each reservation is marked in the same
-    transaction that queues its e-mail, and rows another run holds are skipped.
+    Only for sessions that take place and that the public agenda shows: not cancelled, of an
+    approved activity of an approved provider in a published edition. Safe to run any number
+    of times, also at once: each reservation is marked in the same transaction that queues its
+    e-mail, and rows another run holds are skipped.
     """
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
@@ -315,6 +367,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
                 reminder_sent_at__isnull=True,
                 session__is_cancelled=False,
                 session__starts_at__date=tomorrow,
+                session__activity__in=Activity.objects.public(),
             )
             .exclude(email="")
         )

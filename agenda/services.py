@@ -3,13 +3,17 @@
 import copy
 import datetime
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models.functions import Now
 from django.template.defaultfilters import date as date_filter
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agenda import reservations
+from agenda.ical import session_ics
 from agenda.models import (
     Activity,
     ActivityDecision,
@@ -19,8 +23,10 @@ from agenda.models import (
     Decision,
     Edition,
     Language,
+    Reservation,
     Session,
 )
+from providers.mail import mail_enqueue
 from providers.models import Discipline, Venue
 from providers.notifications import send_templated_mail
 
@@ -37,9 +43,15 @@ TRANSITIONS = {
         {State.DRAFT, State.SUBMITTED, State.CHANGES_REQUESTED, State.APPROVED},
         State.WITHDRAWN,
     ),
+    # Changing a submitted activity takes it back: moderators never approve a moving target.
+    Decision.RETRACT: ({State.SUBMITTED}, State.DRAFT),
 }
-# States in which the provider changes the activity itself; approved ones get a revision.
-DIRECTLY_EDITABLE = {State.DRAFT, State.SUBMITTED, State.CHANGES_REQUESTED}
+# States in which the provider changes the activity itself; approved ones get a revision, and
+# a submitted one goes back to draft first (activity_save).
+DIRECTLY_EDITABLE = {State.DRAFT, State.CHANGES_REQUESTED}
+# What a session's own edit may write: never the counters or `is_cancelled`, which
+# agenda/reservations.py keeps under a row lock.
+SESSION_FIELDS = ["starts_at", "ends_at", "venue", "capacity"]
 
 SCALAR_FIELDS = [
     "title",
@@ -96,6 +108,71 @@ def activity_data(activity: Activity) -> dict:
     return data
 
 
+def _canonical(data: dict) -> dict:
+    """`data` with session times as UTC ISO strings, so equal times compare equal.
+
+    The portal writes local times ("+01:00"), activity_data() the database's UTC ("+00:00").
+    """
+
+    def utc(text: str) -> str:
+        return datetime.datetime.fromisoformat(text).astimezone(datetime.UTC).isoformat()
+
+    sessions = [
+        {**row, "starts_at": utc(row["starts_at"]), "ends_at": utc(row["ends_at"])}
+        for row in data.get("sessions", [])
+    ]
+    return {**data, "sessions": sessions}
+
+
+def _unchanged(activity: Activity, data: dict) -> bool:
+    return _canonical(data) == _canonical(activity_data(activity))
+
+
+def _snapshot(session: Session) -> Session:
+    """An unsaved copy of what a session was, for comparing and for the "changed" e-mail."""
+    return Session(
+        pk=session.pk,
+        activity_id=session.activity_id,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        venue_id=session.venue_id,
+        capacity=session.capacity,
+        is_cancelled=session.is_cancelled,
+    )
+
+
+def _moved(before: Session, after: Session) -> bool:
+    return (before.starts_at, before.ends_at, before.venue_id) != (
+        after.starts_at,
+        after.ends_at,
+        after.venue_id,
+    )
+
+
+def _raises_capacity(old: int | None, new: int | None) -> bool:
+    if old is None:
+        return False
+    return new is None or new > old
+
+
+def _after_session_edit(before: Session, session: Session) -> None:
+    """Tell residents about a new time or place; give new room to the waiting list."""
+    if before.is_cancelled:
+        return
+    if _moved(before, session):
+        session_change_notify(session=session, previous=before)
+    if _raises_capacity(before.capacity, session.capacity):
+        reservations.waiting_list_promote(session=session)
+
+
+def _remove_session(session: Session, *, by=None) -> None:
+    """A session residents booked (or wait for) is cancelled, and they are told; else deleted."""
+    if Reservation.objects.active().filter(session=session).exists():
+        reservations.session_cancel(session=session, by=by)
+    else:
+        session.delete()
+
+
 def _apply(activity: Activity, data: dict) -> None:
     for name in SCALAR_FIELDS:
         setattr(activity, name, _scalar(data, name, activity))
@@ -104,7 +181,7 @@ def _apply(activity: Activity, data: dict) -> None:
         getattr(activity, name).set(data[name])
     existing = {session.pk: session for session in activity.sessions.all()}
     kept = set()
-    more_room = []
+    edited = []
     for row in data["sessions"]:
         session = existing.get(row.get("id"))
         if session is None:
@@ -112,9 +189,8 @@ def _apply(activity: Activity, data: dict) -> None:
             fields = None
         else:
             # Never write the counters read above: agenda/reservations.py keeps them under a lock.
-            fields = ["starts_at", "ends_at", "venue", "capacity", "updated_at"]
-            if not session.is_cancelled and _raises_capacity(session.capacity, row["capacity"]):
-                more_room.append(session)
+            fields = [*SESSION_FIELDS, "updated_at"]
+            edited.append((_snapshot(session), session))
         session.starts_at = datetime.datetime.fromisoformat(row["starts_at"])
         session.ends_at = datetime.datetime.fromisoformat(row["ends_at"])
         session.venue_id = row["venue"]
@@ -122,21 +198,78 @@ def _apply(activity: Activity, data: dict) -> None:
         session.save(update_fields=fields)
         kept.add(session.pk)
     for pk, session in existing.items():
-        if pk in kept or session.is_cancelled:
-            continue
-        # A session residents already booked (or wait for) is cancelled, and they are told.
-        if session.places_booked or session.places_waiting:
-            reservations.session_cancel(session=session)
-        else:
-            session.delete()
-    for session in more_room:
-        reservations.waiting_list_promote(session=session)
+        if pk not in kept and not session.is_cancelled:
+            _remove_session(session)
+    for before, session in edited:
+        _after_session_edit(before, session)
 
 
-def _raises_capacity(old: int | None, new: int | None) -> bool:
-    if old is None:
-        return False
-    return new is None or new > old
+@transaction.atomic
+def session_save(*, session: Session) -> Session:
+    """Save a session's time, venue and capacity as staff changed them (the admin).
+
+    Writes only those fields: the counters and `is_cancelled` belong to agenda/reservations.py
+    (cancel through session_cancel). Residents hear about a new time or place, and a larger
+    capacity goes to the waiting list at once.
+    """
+    if session.pk is None:
+        session.places_booked = session.places_waiting = 0
+        session.is_cancelled = False
+        session.save()
+        return session
+    before = Session.objects.get(pk=session.pk)
+    session.save(update_fields=[*SESSION_FIELDS, "updated_at"])
+    _after_session_edit(before, session)
+    return session
+
+
+@transaction.atomic
+def session_remove(*, session: Session, by=None) -> None:
+    """Delete a session; one with reservations is cancelled instead, and residents are told."""
+    _remove_session(session, by=by)
+
+
+@transaction.atomic
+def session_change_notify(*, session: Session, previous: Session) -> int:
+    """E-mail everyone with a place or on the waiting list that the session's time or venue
+    changed: the new details, and a calendar file that replaces the old event.
+
+    `previous` holds the old time and venue (an unsaved copy). Returns how many were told.
+    """
+    session = Session.objects.select_related("activity__provider", "venue__district").get(
+        pk=session.pk
+    )
+    affected = list(
+        Reservation.objects.active().filter(session=session).exclude(email="").order_by("pk")
+    )
+    if not affected:
+        return 0
+    ics = session_ics(session)  # a later SEQUENCE with the same UID: calendars update the event
+    for reservation in affected:
+        reservation.session = session
+        with translation.override(reservation.language):
+            activity_url = settings.SITE_URL + session.activity.get_absolute_url()
+            privacy_url = settings.SITE_URL + reverse("agenda:privacy")
+        mail_enqueue(
+            to=reservation.email,
+            subject_template="agenda/email/reservation_changed/subject.txt",
+            body_template="agenda/email/reservation_changed/body.txt",
+            context={
+                "reservation": reservation,
+                "session": session,
+                "activity": session.activity,
+                "venue": session.venue,
+                "previous": previous,
+                "previous_venue": previous.venue,
+                "position": reservations.waiting_position(reservation),
+                "manage_url": reservations.manage_url(reservation) if reservation.token else "",
+                "activity_url": activity_url,
+                "privacy_url": privacy_url,
+            },
+            language=reservation.language,
+            attachments=[("week3.ics", ics, "text/calendar")],
+        )
+    return len(affected)
 
 
 def _unique_slug(edition: Edition, title: str) -> str:
@@ -176,14 +309,29 @@ def activity_save(*, activity: Activity, data: dict, by) -> bool:
     Drafts change in place. An approved activity stays public as it is; the edits become a
     proposed change that goes to the moderators at once.
     """
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    activity = Activity.objects.select_for_update().select_related("edition").get(pk=activity.pk)
+    if activity.state == State.SUBMITTED:
+        if _unchanged(activity, data):
+            return False
+        if not activity.edition.accepts_submissions(timezone.now()):
+            # Taken back now, it could not be sent again: the submission stays as it is.
+            raise ModerationError(
+                _(
+                    "Submissions for this edition are closed, so your activity can no longer "
+                    "be changed while the municipality checks it. Questions? Contact the "
+                    "municipality."
+                )
+            )
+        # The moderators may have it open: take the submission back (logged), so what they
+        # approve is never something else than what they saw. The provider sends it again.
+        activity = _transition(activity=activity, action=Decision.RETRACT, by=by)
     if activity.state in DIRECTLY_EDITABLE:
         _apply(activity, data)
         return False
     if activity.state != State.APPROVED:
         raise ModerationError(_("This activity can no longer be changed. Copy it instead."))
     revision = open_revision(activity)
-    if data == activity_data(activity):
+    if _unchanged(activity, data):
         if revision is not None:
             revision.delete()
         return False
@@ -228,11 +376,8 @@ def _transition(*, activity: Activity, action: str, by, message: str = "") -> Ac
     else:
         if not can_transition(activity.state, action):
             raise ModerationError(
-                _("An activity that is “%(state)s” cannot be “%(action)s”.")
-                % {
-                    "state": activity.get_state_display(),
-                    "action": Decision(action).label.lower(),
-                }
+                _("An activity with the state “%(state)s” cannot become “%(action)s”.")
+                % {"state": activity.get_state_display(), "action": Decision(action).label}
             )
         if revision is not None:
             revision.state = State.WITHDRAWN
@@ -297,8 +442,18 @@ def activity_reject(*, activity: Activity, by, message: str) -> Activity:
 
 @transaction.atomic
 def activity_withdraw(*, activity: Activity, by) -> Activity:
-    """The provider takes the activity off the agenda (or out of the queue)."""
-    return _transition(activity=activity, action=Decision.WITHDRAW, by=by)
+    """The provider takes the activity off the agenda (or out of the queue).
+
+    An approved activity's sessions still to come are cancelled: residents with a place or on
+    a waiting list are told, and get no reminder for something that no longer takes place.
+    """
+    was_public = Activity.objects.select_for_update().get(pk=activity.pk).state == State.APPROVED
+    activity = _transition(activity=activity, action=Decision.WITHDRAW, by=by)
+    if was_public:
+        upcoming = activity.sessions.active().filter(ends_at__gt=timezone.now())
+        for session in upcoming:
+            reservations.session_cancel(session=session, by=by)
+    return activity
 
 
 # --- copies, cancels, previews -----------------------------------------------------------
@@ -401,9 +556,9 @@ def _describe(name: str, value) -> str:
 
 def revision_diff(activity: Activity, data: dict) -> list[dict]:
     """Field by field, what the proposed values change: label, old and new text."""
-    current = activity_data(activity)
+    current = _canonical(activity_data(activity))
     rows = []
-    data = {**current, **data}
+    data = _canonical({**current, **data})
     for name in [*SCALAR_FIELDS, *M2M_FIELDS, "sessions"]:
         if current[name] == data[name]:
             continue
@@ -421,6 +576,19 @@ def revision_diff(activity: Activity, data: dict) -> list[dict]:
 # --- staff: editions ----------------------------------------------------------
 
 
+def _same_week_next_year(day: datetime.date) -> datetime.date:
+    """The same ISO week and weekday a year later: Week 3 stays the third week of January.
+
+    Adding 52 weeks is not enough after a year with 53 ISO weeks (2020, 2026): it would land a
+    week early. A year without week 53 gets week 52 instead.
+    """
+    year, week, weekday = day.isocalendar()
+    try:
+        return datetime.date.fromisocalendar(year + 1, week, weekday)
+    except ValueError:
+        return datetime.date.fromisocalendar(year + 1, 52, weekday)
+
+
 @transaction.atomic
 def edition_create_next(*, edition: Edition) -> Edition:
     """Next year's edition: same weekdays, submission window moved along, not yet published."""
@@ -428,9 +596,7 @@ def edition_create_next(*, edition: Edition) -> Edition:
         raise ModerationError(
             _("The edition of %(year)s exists already.") % {"year": edition.year + 1}
         )
-    shift = datetime.timedelta(weeks=52)
-    if (edition.starts_on + shift).year == edition.starts_on.year:
-        shift += datetime.timedelta(weeks=1)
+    shift = _same_week_next_year(edition.starts_on) - edition.starts_on
     return Edition.objects.create(
         year=edition.year + 1,
         starts_on=edition.starts_on + shift,
@@ -447,3 +613,31 @@ def edition_publish(*, edition: Edition) -> Edition:
     edition.is_published = True
     edition.save(update_fields=["is_published", "updated_at"])
     return edition
+
+
+# --- staff: venues ------------------------------------------------------------
+
+
+@transaction.atomic
+def venue_merge(*, keep: Venue, duplicates) -> int:
+    """Move every session of the duplicates to `keep`, delete them; returns how many went.
+
+    Proposed changes still waiting for moderation name venues by key too: they are moved along,
+    so their preview, their diff and their approval keep working.
+    """
+    duplicates = [venue for venue in duplicates if venue.pk != keep.pk]
+    gone = {venue.pk for venue in duplicates}
+    if not gone:
+        return 0
+    open_states = [State.SUBMITTED, State.CHANGES_REQUESTED]
+    for revision in ActivityRevision.objects.select_for_update().filter(state__in=open_states):
+        rows = revision.data.get("sessions", [])
+        if any(row.get("venue") in gone for row in rows):
+            for row in rows:
+                if row.get("venue") in gone:
+                    row["venue"] = keep.pk
+            revision.save(update_fields=["data", "updated_at"])
+    # The sessions' own updated_at changes too, so cached public pages notice.
+    Session.objects.filter(venue_id__in=gone).update(venue=keep, updated_at=Now())
+    Venue.objects.filter(pk__in=gone).delete()
+    return len(duplicates)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -18,6 +18,10 @@ def _current_edition_or_404() -> Edition:
     if edition is None:
         raise Http404("No published edition")
     return edition
+
+
+# What the agenda page reads from its query string (see cache_public_page).
+AGENDA_QUERY_PARAMS = [*AgendaFilter.base_filters, "page"]
 
 
 def _sessions_prefetch(queryset=None, to_attr=None):
@@ -47,7 +51,7 @@ def home(request):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(query_params=AGENDA_QUERY_PARAMS)
 def agenda(request):
     edition = _current_edition_or_404()
     activities = Activity.objects.public().in_edition(edition).select_related("provider")
@@ -101,15 +105,7 @@ def provider_detail(request, slug):
         Provider.objects.approved().select_related("home_district").prefetch_related("disciplines"),
         slug=slug,
     )
-    activities = (
-        Activity.objects.public()
-        .in_edition(edition)
-        .filter(provider=provider)
-        .filter(Exists(Session.objects.active().filter(activity=OuterRef("pk"))))
-        .prefetch_related(
-            _sessions_prefetch(Session.objects.active(), to_attr="matching_sessions"), "audiences"
-        )
-    )
+    activities = Activity.objects.public().in_edition(edition).on_provider_page(provider)
     return render(
         request,
         "agenda/provider_detail.html",

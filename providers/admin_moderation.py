@@ -1,10 +1,14 @@
-"""Admin actions for moderating providers and cleaning up venues (see providers.services)."""
+"""Admin actions for moderating providers and cleaning up venues.
+
+Merging venues is agenda.services.venue_merge: it moves sessions and proposed changes along.
+"""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from providers.services import provider_approve, provider_reject, venue_merge
+from agenda.services import venue_merge
+from providers.services import provider_approve, provider_reject
 
 
 @admin.action(description=_("Approve selected providers"), permissions=["change"])
@@ -40,6 +44,11 @@ def merge_venues(modeladmin, request, queryset):
     merged = venue_merge(keep=keep, duplicates=venues[1:])
     modeladmin.message_user(
         request,
-        _("%(count)d venues merged into %(venue)s.") % {"count": merged, "venue": keep},
+        ngettext(
+            "%(count)d venue merged into %(venue)s.",
+            "%(count)d venues merged into %(venue)s.",
+            merged,
+        )
+        % {"count": merged, "venue": keep},
         messages.SUCCESS,
     )

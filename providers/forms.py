@@ -5,17 +5,21 @@ import datetime
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Activity
+from agenda.templatetags.agenda import day_format
 from providers.images import validate_image
 from providers.models import PostcodeRange, Provider, User, Venue, normalise_postcode
 
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
 # How many people one reservation may bring (Activity.max_party_size).
 MIN_PARTY_SIZE, MAX_PARTY_SIZE = 1, 10
+# Times one activity form takes at most; more rows (or a made-up row count) are refused.
+MAX_SESSION_ROWS = 50
 
 
 class SignUpForm(forms.Form):
@@ -236,14 +240,28 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
         pass
 
 
+class VenueChoices:
+    """The venue list, read once for a whole formset: the choices, and the venues by key.
+
+    A ModelChoiceField per row would read all venues again for every row it renders, and look
+    the chosen one up with another query for every row it validates.
+    """
+
+    @cached_property
+    def by_pk(self) -> dict[int, Venue]:
+        return {venue.pk: venue for venue in Venue.objects.all()}
+
+    @cached_property
+    def choices(self) -> list[tuple]:
+        return [("", "---------"), *((pk, str(venue)) for pk, venue in self.by_pk.items())]
+
+
 class SessionForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     day = forms.TypedChoiceField(label=_("Day"), coerce=datetime.date.fromisoformat)
     start = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Until"), widget=forms.TimeInput(attrs={"type": "time"}))
-    venue = forms.ModelChoiceField(
-        label=_("Venue"), queryset=Venue.objects.select_related("district")
-    )
+    venue = forms.TypedChoiceField(label=_("Venue"), coerce=int)
     capacity = forms.IntegerField(
         label=_("Spots"),
         required=False,
@@ -252,11 +270,16 @@ class SessionForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": 1}),
     )
 
-    def __init__(self, *args, edition, **kwargs):
+    def __init__(self, *args, edition, venues: VenueChoices, **kwargs):
         super().__init__(*args, **kwargs)
+        self.venues = venues
         self.fields["day"].choices = [("", _("Choose a day"))] + [
-            (day.isoformat(), date_filter(day, "l j F")) for day in edition.days
+            (day.isoformat(), date_format(day, day_format())) for day in edition.days
         ]
+        self.fields["venue"].choices = venues.choices
+
+    def clean_venue(self) -> Venue:
+        return self.venues.by_pk[self.cleaned_data["venue"]]
 
     def clean(self):
         cleaned = super().clean()
@@ -297,10 +320,19 @@ class BaseSessionFormSet(forms.BaseFormSet):
 
 def session_formset(*, edition, data=None, initial=None, extra=1):
     formset_class = forms.formset_factory(
-        SessionForm, formset=BaseSessionFormSet, extra=extra, can_delete=True
+        SessionForm,
+        formset=BaseSessionFormSet,
+        extra=extra,
+        can_delete=True,
+        max_num=MAX_SESSION_ROWS,
+        absolute_max=MAX_SESSION_ROWS,
+        validate_max=True,
     )
     return formset_class(
-        data=data, initial=initial, prefix="sessions", form_kwargs={"edition": edition}
+        data=data,
+        initial=initial,
+        prefix="sessions",
+        form_kwargs={"edition": edition, "venues": VenueChoices()},
     )
 
 

@@ -98,3 +98,9 @@ def srcset(name: str) -> str:
     return ", ".join(
         f"{default_storage.url(rendition_name(name, width))} {width}w" for width in WIDTHS
     )
+
+
+def delete_image(name: str) -> None:
+    """Remove a stored image and its renditions (e.g. when the save it was for failed)."""
+    for stored in [name, *(rendition_name(name, width) for width in WIDTHS)]:
+        default_storage.delete(stored)

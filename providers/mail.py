@@ -77,16 +77,30 @@ def backoff(attempts: int) -> datetime.timedelta:
 def mail_send_due(*, pks: Iterable[int] | None = None, limit: int = 100) -> tuple[int, int]:
     """Send queued e-mails that are due (or the given ones); returns (sent, failed).
 
-    Rows are locked with SKIP LOCKED, so several workers and the immediate sends never send
-    one e-mail twice. A failure records the error and schedules the next attempt.
+    Each e-mail is sent in its own short transaction, with its row locked (SKIP LOCKED, so
+    several workers and the immediate sends never send one e-mail twice) and marked sent in
+    the same transaction: a crash halfway through a batch loses no record of what already
+    went out, so nothing is sent again. A failure records the error and schedules the next
+    attempt. EMAIL_TIMEOUT bounds how long one send (and its lock) can take.
     """
     sent = failed = 0
     now = timezone.now()
-    with transaction.atomic():
-        due = OutgoingMail.objects.select_for_update(skip_locked=True).filter(sent_at__isnull=True)
-        due = due.filter(pk__in=pks) if pks is not None else due.filter(next_attempt_at__lte=now)
-        connection = get_connection()
-        for mail in due.order_by("next_attempt_at", "pk")[:limit]:
+    tried: list[int] = []
+    connection = get_connection()
+    for _ in range(limit):
+        with transaction.atomic():
+            due = OutgoingMail.objects.select_for_update(skip_locked=True).filter(
+                sent_at__isnull=True
+            )
+            if pks is not None:
+                due = due.filter(pk__in=pks)
+            else:
+                due = due.filter(next_attempt_at__lte=now)
+            # Once per run: a failed e-mail waits for its next attempt.
+            mail = due.exclude(pk__in=tried).order_by("next_attempt_at", "pk").first()
+            if mail is None:
+                break
+            tried.append(mail.pk)
             mail.attempts += 1
             try:
                 _message(mail, connection).send()

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
@@ -169,12 +168,4 @@ def venue_save(*, form, provider: Provider) -> Venue:
     return venue
 
 
-@transaction.atomic
-def venue_merge(*, keep: Venue, duplicates) -> int:
-    """Move every session of the duplicates to `keep`, delete them; returns how many went."""
-    duplicates = [venue for venue in duplicates if venue.pk != keep.pk]
-    for venue in duplicates:
-        # The sessions' own updated_at changes too, so cached public pages notice.
-        venue.sessions.update(venue=keep, updated_at=Now())
-        venue.delete()
-    return len(duplicates)
+# Merging venues moves sessions and proposed changes along: agenda.services.venue_merge.

@@ -19,11 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 from agenda.models import (
     Activity,
     ActivityRevision,
     ActivityState,
+    Decision,
     Edition,
     Reservation,
     ReservationState,
@@ -40,6 +42,7 @@ from agenda.services import (
     DIRECTLY_EDITABLE,
     M2M_FIELDS,
     SCALAR_FIELDS,
+    TRANSITIONS,
     ModerationError,
     activity_copy,
     activity_create,
@@ -51,6 +54,7 @@ from agenda.services import (
     open_revision,
 )
 from providers.forms import (
+    MAX_SESSION_ROWS,
     ActivityForm,
     InviteForm,
     ProviderForm,
@@ -60,7 +64,7 @@ from providers.forms import (
     session_formset,
     session_initial,
 )
-from providers.images import store_image
+from providers.images import delete_image, store_image
 from providers.models import Provider, Venue
 from providers.services import (
     ProviderError,
@@ -100,6 +104,7 @@ def portal_edition() -> Edition:
 # --- account ---------------------------------------------------------------------------
 
 
+@sensitive_post_parameters("password", "email", "first_name", "last_name")
 @never_cache
 def sign_up(request):
     form = SignUpForm(request.POST or None)
@@ -120,6 +125,7 @@ def verify(request, uidb64, token):
     return redirect("portal:dashboard")
 
 
+@sensitive_post_parameters("new_password1", "new_password2")
 @never_cache
 def accept_invitation(request, uidb64, token):
     user = user_from_token(uidb64, token)
@@ -190,7 +196,8 @@ def provider_edit(request):
 def provider_preview(request):
     provider = get_object_or_404(Provider.objects.editable_by(request.user))
     edition = portal_edition()
-    activities = Activity.objects.public().in_edition(edition).filter(provider=provider)
+    # The public page's own queryset: the same cards, with their times, in a few queries.
+    activities = Activity.objects.public().in_edition(edition).on_provider_page(provider)
     return render(
         request,
         "agenda/provider_detail.html",
@@ -261,8 +268,14 @@ def venue_edit(request, pk):
 
 
 def _more_rows(data):
+    """The posted rows plus a few empty ones, never more than the form takes."""
     data = data.copy()
-    data["sessions-TOTAL_FORMS"] = str(int(data.get("sessions-TOTAL_FORMS") or 0) + MORE_ROWS)
+    try:
+        rows = int(data.get("sessions-TOTAL_FORMS") or 0)
+    except ValueError:  # not a number: someone edited the form by hand
+        rows = 0
+    rows = min(max(rows, 0), MAX_SESSION_ROWS)
+    data["sessions-TOTAL_FORMS"] = str(min(rows + MORE_ROWS, MAX_SESSION_ROWS))
     return data
 
 
@@ -276,6 +289,7 @@ def _activity_form(request, activity):
     initial = {key: value for key, value in base.items() if key != "sessions"}
     read_only = activity is not None and activity.state not in {
         *DIRECTLY_EDITABLE,
+        ActivityState.SUBMITTED,  # editing takes it back to draft (see activity_save)
         ActivityState.APPROVED,
     }
     data = request.POST if request.method == "POST" and not read_only else None
@@ -310,7 +324,9 @@ def _activity_form(request, activity):
         "edition": edition,
         "read_only": read_only,
         "image_name": base.get("image", ""),
-        "cancelled": activity.sessions.filter(is_cancelled=True) if activity else [],
+        "cancelled": (
+            activity.sessions.filter(is_cancelled=True).select_related("venue") if activity else []
+        ),
         "submission_open": edition.accepts_submissions(timezone.now()),
     }
     return render(request, "providers/activity_form.html", context)
@@ -320,22 +336,44 @@ def _save_activity(request, activity, edition, form, formset, base):
     data = {name: form.cleaned_data[name] for name in SCALAR_FIELDS if name != "image"}
     for name in M2M_FIELDS:
         data[name] = sorted(item.pk for item in form.cleaned_data[name])
-    upload = form.cleaned_data.get("upload")
-    data["image"] = store_image(upload, "activities") if upload else base.get("image", "")
     data["sessions"] = [session.row() for session in formset.filled_forms()]
-    if activity is None:
-        activity = activity_create(provider=request.user.provider, edition=edition, data=data)
-        pending = False
-    else:
-        pending = activity_save(activity=activity, data=data, by=request.user)
-    if "submit" in request.POST and not pending and activity.state != ActivityState.APPROVED:
+    upload = form.cleaned_data.get("upload")
+    stored = store_image(upload, "activities") if upload else ""
+    data["image"] = stored or base.get("image", "")
+    was_submitted = activity is not None and activity.state == ActivityState.SUBMITTED
+    try:
+        if activity is None:
+            activity = activity_create(provider=request.user.provider, edition=edition, data=data)
+            pending = False
+        else:
+            pending = activity_save(activity=activity, data=data, by=request.user)
+            activity.refresh_from_db(fields=["state"])
+    except Exception:
+        # The save was rolled back, so nothing refers to the new photo: remove its files.
+        if stored:
+            delete_image(stored)
+        raise
+    can_submit = activity.state in TRANSITIONS[Decision.SUBMIT][0]
+    if "submit" in request.POST and can_submit:
         activity_submit(activity=activity, by=request.user)
         messages.success(
             request,
             _("Thank you! The municipality checks your activity. You get an e-mail about it."),
         )
         return redirect("portal:dashboard")
-    if pending:
+    if was_submitted and activity.state == ActivityState.DRAFT:
+        messages.warning(
+            request,
+            _(
+                "Your changes are saved. Your activity is a draft again: the municipality "
+                "checks it only after you send it again."
+            ),
+        )
+    elif activity.state == ActivityState.SUBMITTED:
+        messages.success(
+            request, _("Nothing changed. Your activity still waits for the municipality.")
+        )
+    elif pending:
         messages.success(
             request,
             _(

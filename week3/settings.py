@@ -152,6 +152,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "providers/locked_out.html"
+# The client address as the rate limits see it (TRUST_X_FORWARDED_FOR, TRUSTED_PROXY_COUNT):
+# without this, axes (django-ipware is not installed) would take REMOTE_ADDR, and behind a proxy
+# every provider would share the proxy's address. The callable wins over AXES_IPWARE_*.
+AXES_CLIENT_IP_CALLABLE = "agenda.ratelimit.client_ip"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English")), ("de", _("German"))]
@@ -192,6 +196,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds to wait for the mail server: a hanging server must not hold the outbox worker (and
+# the row it locks) for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Week 3 Venlo <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Week 3", address) for address in env_list("ADMINS")]
@@ -236,8 +243,11 @@ RESERVATION_RATE_LIMIT = os.environ.get("RESERVATION_RATE_LIMIT", "5/m").strip()
 RESERVATION_RETENTION_DAYS = env_int("RESERVATION_RETENTION_DAYS", 30)
 # The session row lock that keeps places from being overbooked; only a test turns it off.
 RESERVATION_LOCKING = True
-# Take the client address from the first X-Forwarded-For hop: only behind a proxy that sets it.
+# Take the client address from X-Forwarded-For: only behind proxies that set it. The client is
+# the TRUSTED_PROXY_COUNT-th entry from the right (each proxy appends the address it saw; what
+# is further left the client wrote itself). See agenda.ratelimit.client_ip.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 # Send queued e-mail right after the transaction commits; the send_queued_mail worker sends
 # whatever that could not (and everything, when this is off).
 MAIL_SEND_IMMEDIATELY = env_bool("MAIL_SEND_IMMEDIATELY", DEBUG)

@@ -58,13 +58,32 @@ def day_month(day) -> str:
     return date_format(day, day_month_format())
 
 
+@register.filter
+def day_month_year(day) -> str:
+    """'18 January 2027'; German '18. Januar 2027' (the year follows the day and month, as the
+    home page writes it, in all three languages)."""
+    return f"{date_format(day, day_month_format())} {day.year}"
+
+
+@register.filter(expects_localtime=True)
+def date_time(moment) -> str:
+    """'18 January 2027, 19:30' in the visitor's language and Venlo's time zone."""
+    local = timezone.localtime(moment)
+    return f"{day_month_year(local)}, {local:%H:%M}"
+
+
 @register.simple_tag
 def spots_status(session, activity) -> dict:
     """What a resident needs to know about room in a session, as a label and a kind for styling."""
     if session.is_cancelled:
         return {"kind": "cancelled", "label": _("Cancelled")}
+    if session.is_past:
+        return {"kind": "past", "label": _("Over")}
     if activity.is_walk_in:
         return {"kind": "walk-in", "label": _("Walk-in")}
+    if session.has_started:
+        # Reservations close at the start; free places are no news any more.
+        return {"kind": "past", "label": _("Under way")}
     left = session.spots_left
     if left is None:
         return {"kind": "free", "label": _("Spots free")}

@@ -2,9 +2,11 @@
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
+from agenda.caching import normalised_query
 from agenda.models import Audience, Session
 from providers.models import Venue
 
@@ -73,3 +75,35 @@ def test_fingerprint_is_reused_for_a_moment_then_checked_again(client, agenda, s
         html, queries = get(client, url)
         assert "Nog 1 plek" in html
         assert queries >= 1
+
+
+def test_unknown_query_parameters_share_the_cache_entry_and_leave_no_trace(client, agenda):
+    html, cold = get(client, "/agenda/?doelgroep=kinderen")
+    for junk in ("utm_source=poster", "x=1&y=2", "doelgroep=kinderen&nonsense=abc"):
+        query = f"{junk}&doelgroep=kinderen" if "doelgroep" not in junk else junk
+        cached, queries = get(client, f"/agenda/?{query}")
+        assert queries == 1 < cold, query  # the fingerprint only: no new entry
+        assert cached == html
+    assert "utm_source" not in html and "nonsense" not in html
+    # Parameters the page does read, in any order, with empty ones left out.
+    first, _ = get(client, "/agenda/?wijk=blerick&doelgroep=kinderen&q=")
+    second, queries = get(client, "/agenda/?q=&doelgroep=kinderen&wijk=blerick")
+    assert (second, queries) == (first, 1)
+
+
+def test_the_page_renders_from_the_parameters_it_knows_only(client, agenda):
+    """A page cached for one address is right for every address with the same key."""
+    html, _ = get(client, "/agenda/?utm_source=poster&doelgroep=kinderen")
+    assert "utm_source" not in html  # language links, share links, filter chips
+    assert "doelgroep=kinderen" in html
+    activity, _ = get(client, f"{agenda['choir'].get_absolute_url()}?fbclid=abc")
+    assert "fbclid" not in activity
+    cached, queries = get(client, agenda["choir"].get_absolute_url())
+    assert (cached, queries) == (activity, 1)
+
+
+def test_repeated_values_keep_their_order():
+    query = QueryDict("wijk=b&x=1&doelgroep=z&wijk=a&page=2&doelgroep=")
+    assert normalised_query(query, ["page", "wijk", "doelgroep"]).urlencode() == (
+        "doelgroep=z&page=2&wijk=b&wijk=a"
+    )

@@ -6,9 +6,16 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from agenda.models import Activity, ActivityDecision, ActivityRevision
+from agenda.models import (
+    Activity,
+    ActivityDecision,
+    ActivityRevision,
+    ActivityState,
+    Decision,
+    Reservation,
+)
 from agenda.services import (
     ModerationError,
     activity_approve,
@@ -20,10 +27,16 @@ from agenda.services import (
     activity_withdraw,
     edition_create_next,
     revision_diff,
+    venue_merge,
 )
 from providers.models import Provider, Venue
-from providers.services import venue_merge
-from tests.factories import ProviderFactory, SessionFactory, UserFactory, VenueFactory
+from tests.factories import (
+    EditionFactory,
+    ProviderFactory,
+    SessionFactory,
+    UserFactory,
+    VenueFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +92,8 @@ def test_submission_window_is_enforced(world_a, edition):
     edition.submissions_open_until = timezone.now() - datetime.timedelta(days=1)
     edition.submissions_open_from = timezone.now() - datetime.timedelta(days=10)
     edition.save()
-    with pytest.raises(ModerationError, match="closed"):
+    # The message is lazy: read it in English, whatever the Dutch catalog says.
+    with translation.override("en"), pytest.raises(ModerationError, match="closed"):
         activity_submit(activity=world_a["activity"], by=world_a["user"])
 
 
@@ -157,7 +171,16 @@ def test_admin_refuses_approving_a_draft(client, world_a, moderator):
     response = _action(client, "agenda_activity", "approve", [world_a["activity"].pk])
     world_a["activity"].refresh_from_db()
     assert world_a["activity"].state == "draft"
-    assert "cannot be" in response.content.decode()
+    # The admin (/beheer/, no language prefix) always speaks Dutch: expect the Dutch message.
+    with translation.override("nl"):
+        expected = f"{world_a['activity']}: " + str(_refusal(ActivityState.DRAFT, Decision.APPROVE))
+    assert expected in response.content.decode()
+
+
+def _refusal(state, action):
+    return translation.gettext(
+        "An activity with the state “%(state)s” cannot become “%(action)s”."
+    ) % {"state": ActivityState(state).label, "action": Decision(action).label}
 
 
 def test_admin_request_changes_asks_for_a_message(client, world_a, world_b, moderator):
@@ -262,3 +285,251 @@ def test_groups_migration_is_idempotent(reference_data):
     after = set(Group.objects.get(name="redactie").permissions.values_list("codename", flat=True))
     assert before == after and "change_submittedactivity" in after
     assert Group.objects.filter(name__in=["redactie", "beheer"]).count() == 2
+
+
+# --- review findings --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_refused_step_names_state_and_step_as_labelled(world_a, moderator, language):
+    with translation.override(language):
+        with pytest.raises(ModerationError) as refused:
+            activity_approve(activity=world_a["activity"], by=moderator)
+        message = str(refused.value.message)
+        # Labels as they are (German nouns keep their capital), quoted as the language quotes.
+        assert str(ActivityState.DRAFT.label) in message
+        assert str(Decision.APPROVE.label) in message
+    if language == "en":
+        assert message == "An activity with the state “Draft” cannot become “Approved”."
+
+
+def _approved(world, moderator):
+    activity = _submitted(world)
+    activity_approve(activity=activity, by=moderator)
+    activity.refresh_from_db()
+    return activity
+
+
+def test_changing_a_submitted_activity_takes_it_back_to_draft(world_a, moderator):
+    activity = _submitted(world_a)
+    data = activity_data(activity)
+    assert activity_save(activity=activity, data=data, by=world_a["user"]) is False
+    activity.refresh_from_db()
+    assert activity.state == "submitted"  # saved unchanged: still in the queue
+
+    data["description"] = "Iets anders dan wat de redactie las."
+    activity_save(activity=activity, data=data, by=world_a["user"])
+    activity.refresh_from_db()
+    assert activity.state == "draft"
+    assert activity.description == "Iets anders dan wat de redactie las."
+    assert not Activity.objects.awaiting_moderation().filter(pk=activity.pk).exists()
+    assert [d.action for d in activity.decisions.all()] == ["retract", "submit"]
+    assert activity.decisions.first().decided_by == world_a["user"]
+    # The moderator who opened it before the change cannot approve the changed version.
+    with pytest.raises(ModerationError):
+        activity_approve(activity=activity, by=moderator)
+    activity_submit(activity=activity, by=world_a["user"])
+    activity_approve(activity=activity, by=moderator)
+    activity.refresh_from_db()
+    assert activity.state == "approved"
+
+
+def test_a_submitted_activity_stays_as_sent_once_submissions_closed(world_a, edition):
+    activity = _submitted(world_a)
+    edition.submissions_open_until = timezone.now() - datetime.timedelta(hours=1)
+    edition.save()
+    data = activity_data(activity)
+    data["title"] = "Te laat"
+    with pytest.raises(ModerationError):
+        activity_save(activity=activity, data=data, by=world_a["user"])
+    activity.refresh_from_db()
+    assert (activity.state, activity.title) == ("submitted", "Activiteit Aanbieder A")
+
+
+def test_withdrawing_an_approved_activity_cancels_its_sessions_and_tells_residents(
+    world_a, moderator, django_capture_on_commit_callbacks
+):
+    from agenda.reservations import reservation_create
+
+    activity = _approved(world_a, moderator)
+    session = world_a["session"]
+    reservation = reservation_create(
+        session=session, name="Bewoner", email="bewoner@example.org", party_size=2, language="nl"
+    )
+    past = SessionFactory(
+        activity=activity,
+        venue=world_a["venue"],
+        starts_at=timezone.now() - datetime.timedelta(days=2),
+        ends_at=timezone.now() - datetime.timedelta(days=2) + datetime.timedelta(hours=1),
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_withdraw(activity=activity, by=world_a["user"])
+    session.refresh_from_db()
+    reservation.refresh_from_db()
+    past.refresh_from_db()
+    assert session.is_cancelled and session.places_booked == 0
+    assert reservation.state == Reservation.State.CANCELLED
+    assert not past.is_cancelled  # what already happened stays as it was
+    assert [message.to for message in mail.outbox] == [["bewoner@example.org"]]
+    assert "STATUS:CANCELLED" in str(mail.outbox[0].attachments[0][1])
+
+
+def test_withdrawing_a_draft_leaves_its_sessions_alone(world_a):
+    activity_withdraw(activity=world_a["activity"], by=world_a["user"])
+    world_a["session"].refresh_from_db()
+    assert not world_a["session"].is_cancelled
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "expected"),
+    [
+        # 2026 has 53 ISO weeks: 52 weeks later is week 2 of 2027, not week 3.
+        (datetime.date(2026, 1, 12), datetime.date(2027, 1, 18)),
+        (datetime.date(2020, 1, 13), datetime.date(2021, 1, 18)),
+        (datetime.date(2027, 1, 18), datetime.date(2028, 1, 17)),
+    ],
+)
+def test_next_edition_is_the_same_iso_week(reference_data, starts_on, expected):
+    edition = EditionFactory(
+        year=starts_on.year,
+        starts_on=starts_on,
+        submissions_open_from=timezone.make_aware(datetime.datetime(starts_on.year - 1, 11, 1)),
+        submissions_open_until=timezone.make_aware(
+            datetime.datetime.combine(starts_on, datetime.time()) - datetime.timedelta(days=7)
+        ),
+    )
+    following = edition_create_next(edition=edition)
+    shift = expected - starts_on
+    assert following.starts_on == expected
+    assert following.starts_on.isocalendar()[1:] == starts_on.isocalendar()[1:]
+    assert following.ends_on == edition.ends_on + shift
+    assert following.submissions_open_until == edition.submissions_open_until + shift
+
+
+def test_admin_says_so_when_next_edition_exists(client, edition, moderator):
+    EditionFactory(year=edition.year + 1, starts_on=datetime.date(edition.year + 1, 1, 17))
+    client.force_login(moderator)
+    response = _action(client, "agenda_edition", "create_next_edition", [edition.pk])
+    assert response.status_code == 200
+    with translation.override("nl"):
+        expected = str(
+            translation.gettext("The edition of %(year)s exists already.")
+            % {"year": edition.year + 1}
+        )
+    assert expected in response.content.decode()
+    [message] = list(response.context["messages"])
+    assert message.level_tag == "error"
+
+
+def test_merging_venues_moves_open_proposed_changes_along(client, world_a, moderator):
+    activity = _approved(world_a, moderator)
+    duplicate = VenueFactory(name="Dubbel", street="Andere 1")
+    data = activity_data(activity)
+    data["sessions"][0]["venue"] = duplicate.pk
+    activity_save(activity=activity, data=data, by=world_a["user"])
+    venue_merge(keep=world_a["venue"], duplicates=[duplicate])
+
+    revision = ActivityRevision.objects.get(activity=activity, state="submitted")
+    assert revision.data["sessions"][0]["venue"] == world_a["venue"].pk
+    client.force_login(moderator)
+    assert (
+        client.get(reverse("admin:agenda_activity_change", args=[activity.pk])).status_code == 200
+    )
+    assert (
+        client.get(reverse("admin:agenda_activity_preview", args=[activity.pk])).status_code == 200
+    )
+    activity_approve(activity=activity, by=moderator)
+    assert activity.sessions.get().venue == world_a["venue"]
+
+
+def test_merge_message_counts_in_words(client, moderator):
+    keep = VenueFactory(name="Houden", street="Straat 1")
+    VenueFactory(name="Weg", street="Straat 2")
+    user = UserFactory(email="beheer@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name="beheer"))
+    client.force_login(user)
+    response = _action(
+        client, "providers_venue", "merge_venues", list(Venue.objects.values_list("pk", flat=True))
+    )
+    with translation.override("nl"):
+        expected = translation.ngettext(
+            "%(count)d venue merged into %(venue)s.",
+            "%(count)d venues merged into %(venue)s.",
+            1,
+        ) % {"count": 1, "venue": keep}
+    assert expected in response.content.decode()
+
+
+TRICKY_TITLE = "Rock & Roll voor 't Hof"
+
+
+def test_decision_mails_show_ampersands_and_apostrophes(
+    world_a, moderator, django_capture_on_commit_callbacks
+):
+    activity = world_a["activity"]
+    activity.title = TRICKY_TITLE
+    activity.save()
+    activity_submit(activity=activity, by=world_a["user"])
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_approve(activity=activity, by=moderator, message="Top & 'prima'!")
+    message = mail.outbox[-1]
+    assert TRICKY_TITLE in message.subject and TRICKY_TITLE in message.body
+    assert "Top & 'prima'!" in message.body
+    assert "&amp;" not in message.body + message.subject
+    assert "&#x27;" not in message.body + message.subject
+
+
+def test_provider_mails_show_ampersands_and_apostrophes(
+    client, world_a, django_capture_on_commit_callbacks
+):
+    from providers.services import provider_approve, user_invite
+
+    provider = world_a["provider"]
+    provider.name = TRICKY_TITLE
+    provider.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        provider_approve(provider=provider)
+        user_invite(provider=provider, email="collega@example.org", invited_by=world_a["user"])
+    assert len(mail.outbox) == 2
+    for message in mail.outbox:
+        assert TRICKY_TITLE in message.subject and TRICKY_TITLE in message.body
+        assert "&amp;" not in message.body + message.subject
+        assert "&#x27;" not in message.body + message.subject
+
+
+APPROVAL_SENTENCES = {
+    "provider_pending": "It is on the agenda once your organisation is approved too.",
+    "public": "It is on the agenda now.",
+    "edition_unpublished": "It is on the agenda as soon as the agenda of Week 3 2027 is published.",
+}
+
+
+@pytest.mark.parametrize(
+    ("provider_approved", "edition_published", "expected"),
+    [
+        (False, True, "provider_pending"),
+        (True, True, "public"),
+        (True, False, "edition_unpublished"),
+    ],
+)
+def test_approval_mail_says_when_the_activity_is_on_the_agenda(
+    world_a,
+    moderator,
+    edition,
+    django_capture_on_commit_callbacks,
+    provider_approved,
+    edition_published,
+    expected,
+):
+    world_a["user"].language = "en"
+    world_a["user"].save()
+    if not provider_approved:
+        Provider.objects.filter(pk=world_a["provider"].pk).update(status=Provider.Status.PENDING)
+    edition.is_published = edition_published
+    edition.save()
+    activity = _submitted(world_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_approve(activity=activity, by=moderator)
+    body = mail.outbox[-1].body
+    assert [key for key, sentence in APPROVAL_SENTENCES.items() if sentence in body] == [expected]

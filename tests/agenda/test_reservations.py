@@ -107,7 +107,8 @@ def test_nobody_jumps_the_queue(session):
     assert waiting_position(small) == 2
     session.refresh_from_db()
     assert session.spots_left == 0
-    assert spots_status(session, session.activity)["label"] == "Full – waiting list"
+    with translation.override("en"):
+        assert spots_status(session, session.activity)["label"] == "Full – waiting list"
     assert not Session.objects.with_free_spots().filter(pk=session.pk).exists()
 
 
@@ -341,14 +342,31 @@ def test_forwarded_for_counts_only_behind_a_trusted_proxy(client, session, setti
     settings.RESERVATION_RATE_LIMIT = "1/m"
     settings.TRUST_X_FORWARDED_FOR = True
     for n in range(2):
+        # The proxy appended the address it saw (the last entry); the first is the client's.
         response = client.post(
-            form_url(session, "en"), form_data(n), HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 10.0.0.1"
+            form_url(session, "en"), form_data(n), HTTP_X_FORWARDED_FOR=f"10.9.9.9, 192.0.2.{n}"
         )
         assert response.status_code == 302
     settings.TRUST_X_FORWARDED_FOR = False
     client.post(form_url(session, "en"), form_data(5), HTTP_X_FORWARDED_FOR="192.0.2.50")
     response = client.post(form_url(session, "en"), form_data(6), HTTP_X_FORWARDED_FOR="192.0.2.60")
     assert response.status_code == 429
+
+
+def test_a_made_up_first_forwarded_for_entry_does_not_dodge_the_limit(client, session, settings):
+    settings.RESERVATION_RATE_LIMIT = "2/m"
+    settings.TRUST_X_FORWARDED_FOR = True
+    settings.TRUSTED_PROXY_COUNT = 1
+    statuses = [
+        client.post(
+            form_url(session, "en"),
+            form_data(n),
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 192.0.2.7",  # a new "client" every time
+        ).status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert Reservation.objects.count() == 2
 
 
 def test_rate_limit_off(client, session, settings):

@@ -7,9 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from agenda.models import Activity, Audience, Session
+from agenda.models import Activity, ActivityRevision, Audience, Session
 from providers.models import Discipline, Provider, User, Venue
-from tests.factories import TUESDAY, WEDNESDAY, VenueFactory
+from tests.factories import TUESDAY, WEDNESDAY, VenueFactory, local
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +234,235 @@ def test_login_is_locked_after_repeated_failures(client, world_a):
         url, {"username": world_a["user"].email, "password": "week3-test-password"}
     )
     assert response.status_code == 429
+
+
+# --- review findings ----------------------------------------------------------------------
+
+
+def _reporter_post(view, path, data, **kwargs):
+    """The POST data an error report would show for a request to `view`."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+    from django.views.debug import SafeExceptionReporterFilter
+
+    request = RequestFactory().post(path, data)
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    request.LANGUAGE_CODE = "nl"
+    view(request, **kwargs)
+    return SafeExceptionReporterFilter().get_post_parameters(request)
+
+
+def test_error_reports_never_show_sign_up_passwords_or_names(reference_data):
+    from providers.views import sign_up
+
+    data = {
+        "organisation": "Harmonie",
+        "kind": "association",
+        "first_name": "Anna",
+        "last_name": "Jansen",
+        "email": "anna@example.org",
+        "password": "1234",  # too weak: the form comes back, as when a later error happens
+    }
+    shown = _reporter_post(sign_up, "/portaal/aanmelden/", data)
+    for name in ("password", "email", "first_name", "last_name"):
+        assert shown[name] != data[name] and "*" in shown[name], name
+    assert shown["organisation"] == "Harmonie"
+
+
+def test_error_reports_never_show_the_invited_password(world_a):
+    from providers.services import token_link
+    from providers.views import accept_invitation
+
+    bob = User.objects.create_user(email="bob@example.org", provider=world_a["provider"])
+    uidb64, token = token_link(bob, "portal:accept_invitation").rstrip("/").split("/")[-2:]
+    data = {"new_password1": "zeer-geheim-42", "new_password2": "iets-anders-42"}
+    shown = _reporter_post(
+        accept_invitation, "/portaal/uitnodiging/", data, uidb64=uidb64, token=token
+    )
+    assert "zeer-geheim-42" not in shown.values() and "iets-anders-42" not in shown.values()
+
+
+@pytest.mark.parametrize("rows", ["abc", "-5", "99999999999999999999", "1000", ""])
+def test_made_up_row_counts_are_no_server_error(client_a, world_a, rows):
+    url = reverse("portal:activity_create")
+    for extra in ({"more_rows": "1"}, {}):
+        data = _activity_post(world_a["venue"], **{"sessions-TOTAL_FORMS": rows}, **extra)
+        response = client_a.post(url, data)
+        assert response.status_code in (200, 302)  # the form again, or saved: never a 500
+        if response.status_code == 200:
+            assert len(response.context["formset"].forms) <= 50
+
+
+def test_more_than_fifty_rows_are_refused(client_a, world_a):
+    data = {**_activity_post(world_a["venue"]), **_session_rows(world_a["venue"], 2)}
+    data["sessions-TOTAL_FORMS"] = "51"
+    response = client_a.post(reverse("portal:activity_create"), data)
+    assert response.status_code == 200
+    assert response.context["formset"].non_form_errors()
+    assert not Activity.objects.filter(title="Open repetitie").exists()
+
+
+def test_more_rows_stops_at_fifty(client_a, world_a):
+    response = client_a.post(
+        reverse("portal:activity_create"),
+        _activity_post(world_a["venue"], more_rows="1", **{"sessions-TOTAL_FORMS": "49"}),
+    )
+    assert len(response.context["formset"].forms) == 50
+
+
+def test_provider_preview_shows_times_in_constant_queries(client_a, world_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ActivityFactory, SessionFactory, local
+
+    activity = world_a["activity"]
+    activity.state = "approved"
+    activity.save()
+    url = reverse("portal:provider_preview")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client_a.get(url)
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    few, html = count()
+    assert '<span class="when">di 19 januari, 19:30–21:00</span>' in html  # as on the public page
+    for n in range(6):
+        other = ActivityFactory(provider=world_a["provider"], edition=activity.edition)
+        SessionFactory(activity=other, starts_at=local(WEDNESDAY, 10 + n))
+    many, html = count()
+    assert many == few
+    assert html.count('class="when"') == 7
+
+
+def _session_rows(venue, count):
+    data = {"sessions-TOTAL_FORMS": str(count), "sessions-INITIAL_FORMS": "0"}
+    for n in range(count):
+        data.update(
+            {
+                f"sessions-{n}-day": TUESDAY.isoformat(),
+                f"sessions-{n}-start": f"{8 + n}:00",
+                f"sessions-{n}-end": f"{8 + n}:30",
+                f"sessions-{n}-venue": str(venue.pk),
+                f"sessions-{n}-capacity": "15",
+            }
+        )
+    return data
+
+
+def test_activity_form_queries_do_not_grow_with_the_rows(client_a, world_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import SessionFactory
+
+    for n in range(5):
+        VenueFactory(name=f"Extra {n}")
+
+    def count(method, *args):
+        with CaptureQueriesContext(connection) as queries:
+            response = method(*args)
+        assert response.status_code in (200, 302)
+        return len(queries)
+
+    create = reverse("portal:activity_create")
+    post = _activity_post(world_a["venue"])
+    few = count(client_a.post, create, {**post, **_session_rows(world_a["venue"], 2)})
+    many = count(client_a.post, create, {**post, **_session_rows(world_a["venue"], 12)})
+    # Saving writes each row (an insert per session); reading venues stays one query.
+    assert many - few == 10
+
+    activity = world_a["activity"]
+    edit = reverse("portal:activity_edit", args=[activity.pk])
+    few = count(client_a.get, edit)
+    for n in range(8):
+        SessionFactory(activity=activity, venue=world_a["venue"], starts_at=local(TUESDAY, 8 + n))
+        SessionFactory(
+            activity=activity,
+            venue=VenueFactory(),
+            starts_at=local(WEDNESDAY, 8 + n),
+            is_cancelled=True,
+        )
+    assert count(client_a.get, edit) == few
+
+
+def test_a_refused_save_leaves_no_photo_behind(client_a, world_a, edition, settings, tmp_path):
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from tests.providers.test_images import jpeg_with_gps
+
+    settings.MEDIA_ROOT = tmp_path
+    activity = world_a["activity"]
+    activity.state = "approved"
+    activity.save()
+    # Changes to an approved activity are refused once submissions have closed.
+    edition.submissions_open_until = timezone.now() - datetime.timedelta(hours=1)
+    edition.save()
+    data = _activity_post(
+        world_a["venue"],
+        image_alt="Een foto",
+        upload=SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg"),
+    )
+    response = client_a.post(reverse("portal:activity_edit", args=[activity.pk]), data)
+    assert response.status_code == 200
+    assert not ActivityRevision.objects.filter(activity=activity).exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
+
+
+def test_dates_in_the_portal_follow_the_language(client_a, world_a, edition):
+    from agenda.services import activity_submit
+    from tests.factories import SessionFactory
+
+    activity = world_a["activity"]
+    SessionFactory(
+        activity=activity, venue=world_a["venue"], starts_at=local(WEDNESDAY, 10), is_cancelled=True
+    )
+    activity_submit(activity=activity, by=world_a["user"])
+    edition.submissions_open_until = local(TUESDAY, 18)
+    edition.save()
+    with translation.override("de"):
+        dashboard = client_a.get(reverse("portal:dashboard")).content.decode()
+        form = client_a.get(reverse("portal:activity_edit", args=[activity.pk])).content.decode()
+    # German puts a full stop after the day: "19. Januar", never "19 Januar".
+    assert "19. Januar 2027, 18:00" in dashboard
+    assert "18. Januar" in form and "24. Januar 2027" in form
+    assert "20. Januar, 10:00–11:30" in form  # the cancelled time
+    assert "Dienstag, 19. Januar" in form or "Dienstag 19. Januar" in form  # the day choices
+    assert "19 Januar" not in dashboard + form
+
+
+def test_editing_a_submitted_activity_says_it_goes_back_to_draft(client_a, world_a):
+    from agenda.services import activity_submit
+
+    activity = world_a["activity"]
+    activity_submit(activity=activity, by=world_a["user"])
+    with translation.override("en"):
+        url = reverse("portal:activity_edit", args=[activity.pk])  # the English page, /en/…
+        page = client_a.get(url).content.decode()
+    assert "If you change it now, it becomes a draft again" in page
+    data = _activity_post(world_a["venue"], title="Nieuwe titel")
+    with translation.override("en"):
+        response = client_a.post(url, data, follow=True)
+    activity.refresh_from_db()
+    assert activity.state == "draft" and activity.title == "Nieuwe titel"
+    assert "the municipality checks it only after you send it again" in response.content.decode()
+    # In one go: change and send again.
+    client_a.post(url, _activity_post(world_a["venue"], title="Nog eens", submit="1"))
+    activity.refresh_from_db()
+    assert activity.state == "submitted" and activity.title == "Nog eens"
+    assert [d.action for d in activity.decisions.all()] == ["submit", "retract", "submit"]
+    # Changed while submitted and sent again in one click: taken back and sent, both logged.
+    client_a.post(url, _activity_post(world_a["venue"], title="Derde versie", submit="1"))
+    activity.refresh_from_db()
+    assert activity.state == "submitted" and activity.title == "Derde versie"
+    actions = [d.action for d in activity.decisions.all()]
+    assert actions == ["submit", "retract", "submit", "retract", "submit"]
