@@ -11,29 +11,9 @@
 #   bench/feeds.sh            # DURATION=15 by default
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-. bin/_venv.sh
-. bin/_pg.sh
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
-
 DURATION="${DURATION:-15}"
-w3_venv
-export PATH="$W3_VENV/bin:$PATH"
-work="$(mktemp -d "${TMPDIR:-/tmp}/week3-bench.XXXXXX")"
-gunicorn_pid=""
-cleanup() {
-    [[ -n $gunicorn_pid ]] && kill -TERM "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null
-    w3_pg_stop
-    rm -rf "$work"
-}
-trap cleanup EXIT
-unset DATABASE_URL
-w3_pg_start
-
-export DJANGO_SETTINGS_MODULE=bench.settings
-export SECRET_KEY="bench-only-$(python -c 'import secrets; print(secrets.token_hex(16))')"
-export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false STATIC_ROOT="$work/static" LOG_LEVEL=WARNING
-python manage.py migrate --noinput -v0
-python manage.py collectstatic --noinput -v0
+. bench/_setup.sh
 echo "Seeding the demo edition plus 1,000 activities …"
 /usr/bin/time -f "seed_demo --scale 1000: %e s" python manage.py seed_demo --scale 1000 >/dev/null
 

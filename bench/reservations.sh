@@ -13,31 +13,9 @@
 #   CLIENTS=400 bench/reservations.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-. bin/_venv.sh
-. bin/_pg.sh
-
 CLIENTS="${CLIENTS:-200}"
-w3_venv
-export PATH="$W3_VENV/bin:$PATH"
-work="$(mktemp -d "${TMPDIR:-/tmp}/week3-bench.XXXXXX")"
-gunicorn_pid=""
-cleanup() {
-    [[ -n $gunicorn_pid ]] && kill -TERM "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null
-    w3_pg_stop
-    rm -rf "$work"
-}
-trap cleanup EXIT
-unset DATABASE_URL
-w3_pg_start
-
-export DJANGO_SETTINGS_MODULE=bench.settings
-export SECRET_KEY="bench-only-$(python -c 'import secrets; print(secrets.token_hex(16))')"
-# Plain HTTP on the loopback: no HTTPS redirect, cookies without the Secure flag.
-export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false CSRF_COOKIE_SECURE=false \
-    SESSION_COOKIE_SECURE=false STATIC_ROOT="$work/static" LOG_LEVEL=WARNING
+. bench/_setup.sh
 export RESERVATION_RATE_LIMIT=off MAIL_SEND_IMMEDIATELY=0
-python manage.py migrate --noinput -v0
-python manage.py collectstatic --noinput -v0
 python manage.py seed_demo >/dev/null
 
 form="$(python manage.py shell -v0 -c "

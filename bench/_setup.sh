@@ -1,0 +1,28 @@
+# shellcheck shell=bash
+# Shared start of every benchmark: the venv, a throwaway PostgreSQL, production-like settings
+# with the benchmark URLs (bench/settings.py), migrated and with static files collected.
+# Sourced from the repository root; leaves $work (a temp dir) and $gunicorn_pid for the caller,
+# and cleans both up on exit.
+. bin/_venv.sh
+. bin/_pg.sh
+
+w3_venv
+export PATH="$W3_VENV/bin:$PATH"
+work="$(mktemp -d "${TMPDIR:-/tmp}/week3-bench.XXXXXX")"
+gunicorn_pid=""
+cleanup() {
+    [[ -n $gunicorn_pid ]] && kill -TERM "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null
+    w3_pg_stop
+    rm -rf "$work"
+}
+trap cleanup EXIT
+unset DATABASE_URL
+w3_pg_start
+
+export DJANGO_SETTINGS_MODULE=bench.settings
+export SECRET_KEY="bench-only-$(python -c 'import secrets; print(secrets.token_hex(16))')"
+# Plain HTTP on the loopback: no HTTPS redirect, cookies without the Secure flag.
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false CSRF_COOKIE_SECURE=false \
+    SESSION_COOKIE_SECURE=false STATIC_ROOT="$work/static" LOG_LEVEL=WARNING
+python manage.py migrate --noinput -v0
+python manage.py collectstatic --noinput -v0
