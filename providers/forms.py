@@ -5,12 +5,14 @@ import datetime
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import Activity
+from agenda.models import Activity, Session
 from agenda.templatetags.agenda import day_format
 from providers.images import validate_image
 from providers.models import PostcodeRange, Provider, User, Venue, normalise_postcode
@@ -80,6 +82,13 @@ class ImageUploadMixin:
         return upload
 
 
+def _https_by_default(field, **kwargs):
+    """Model form fields, with a link typed without a scheme taken as https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class ProviderForm(ImageUploadMixin, forms.ModelForm):
     upload = forms.FileField(
         label=_("Logo"),
@@ -96,6 +105,9 @@ class ProviderForm(ImageUploadMixin, forms.ModelForm):
             "disciplines",
             "description",
             "website",
+            "facebook",
+            "instagram",
+            "other_link",
             "public_email",
             "public_phone",
             "contact_name",
@@ -103,6 +115,7 @@ class ProviderForm(ImageUploadMixin, forms.ModelForm):
             "home_district",
         ]
         widgets = {"disciplines": forms.CheckboxSelectMultiple}
+        formfield_callback = _https_by_default
 
 
 class VenueForm(forms.ModelForm):
@@ -245,15 +258,42 @@ class VenueChoices:
 
     A ModelChoiceField per row would read all venues again for every row it renders, and look
     the chosen one up with another query for every row it validates.
+
+    The choices are grouped by district, after a "Your venues" group with the venues the
+    provider added or has used for a session, so the usual place is at the top.
     """
+
+    def __init__(self, provider=None):
+        self.provider_id = getattr(provider, "pk", None)
+
+    @cached_property
+    def venues(self) -> list[Venue]:
+        venues = Venue.objects.select_related("district").order_by("district__name", "name", "pk")
+        if self.provider_id is None:
+            return list(venues.annotate(mine=models.Value(False)))
+        used = Session.objects.filter(venue=OuterRef("pk"), activity__provider_id=self.provider_id)
+        mine = models.Q(added_by_id=self.provider_id) | models.Q(Exists(used))
+        return list(
+            venues.annotate(mine=models.ExpressionWrapper(mine, output_field=models.BooleanField()))
+        )
 
     @cached_property
     def by_pk(self) -> dict[int, Venue]:
-        return {venue.pk: venue for venue in Venue.objects.all()}
+        return {venue.pk: venue for venue in self.venues}
+
+    @staticmethod
+    def label(venue: Venue) -> str:
+        return f"{venue.name} – {venue.street}, {venue.city}"
 
     @cached_property
     def choices(self) -> list[tuple]:
-        return [("", "---------"), *((pk, str(venue)) for pk, venue in self.by_pk.items())]
+        own = sorted((v for v in self.venues if v.mine), key=lambda v: (v.name.lower(), v.pk))
+        districts: dict[str, list[tuple]] = {}
+        for venue in self.venues:
+            if not venue.mine:
+                districts.setdefault(venue.district.name, []).append((venue.pk, self.label(venue)))
+        groups = [(_("Your venues"), [(v.pk, self.label(v)) for v in own])] if own else []
+        return [("", _("Choose a venue")), *groups, *districts.items()]
 
 
 class SessionForm(forms.Form):
@@ -318,7 +358,7 @@ class BaseSessionFormSet(forms.BaseFormSet):
                 form.add_error("capacity", _("With reservations, write how many spots there are."))
 
 
-def session_formset(*, edition, data=None, initial=None, extra=1):
+def session_formset(*, edition, provider=None, data=None, initial=None, extra=1):
     formset_class = forms.formset_factory(
         SessionForm,
         formset=BaseSessionFormSet,
@@ -332,7 +372,7 @@ def session_formset(*, edition, data=None, initial=None, extra=1):
         data=data,
         initial=initial,
         prefix="sessions",
-        form_kwargs={"edition": edition, "venues": VenueChoices()},
+        form_kwargs={"edition": edition, "venues": VenueChoices(provider)},
     )
 
 

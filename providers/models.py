@@ -1,15 +1,17 @@
 """The organisations that offer activities, where they happen, and the people who act for them."""
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -181,6 +183,39 @@ class Discipline(TranslatedName):
         verbose_name_plural = _("disciplines")
 
 
+@deconstructible
+class SiteURLValidator:
+    """A link to a page on one social network: https, on that site's domain or a subdomain.
+
+    Loose on purpose: any path on the site is fine (a page, a profile, a group).
+    """
+
+    def __init__(self, site: str, domain: str):
+        self.site = site
+        self.domain = domain
+
+    def __call__(self, value: str):
+        try:
+            parts = urlsplit(value)
+            scheme, host = parts.scheme, (parts.hostname or "").rstrip(".")
+        except ValueError:  # not a URL at all; URLValidator says so too
+            scheme, host = "", ""
+        if scheme != "https" or not (host == self.domain or host.endswith("." + self.domain)):
+            raise ValidationError(
+                _(
+                    "This is not a link to %(site)s. Copy the address of your page on "
+                    "%(site)s; it starts with https://www.%(domain)s/"
+                ),
+                code="wrong_site",
+                params={"site": self.site, "domain": self.domain},
+            )
+
+    def __eq__(self, other):
+        if not isinstance(other, SiteURLValidator):
+            return NotImplemented
+        return (self.site, self.domain) == (other.site, other.domain)
+
+
 class ProviderQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Provider.Status.APPROVED)
@@ -220,6 +255,23 @@ class Provider(models.Model):
     description = models.TextField(_("description"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     website = models.URLField(_("website"), blank=True)
+    facebook = models.URLField(
+        _("Facebook"),
+        blank=True,
+        validators=[SiteURLValidator("Facebook", "facebook.com")],
+        help_text=_("For example https://www.facebook.com/yourchoir"),
+    )
+    instagram = models.URLField(
+        _("Instagram"),
+        blank=True,
+        validators=[SiteURLValidator("Instagram", "instagram.com")],
+        help_text=_("For example https://www.instagram.com/yourchoir"),
+    )
+    other_link = models.URLField(
+        _("other link"),
+        blank=True,
+        help_text=_("One more page about your organisation, for example on YouTube or Mastodon."),
+    )
     public_email = models.EmailField(_("public e-mail address"), blank=True)
     public_phone = models.CharField(_("public phone number"), max_length=30, blank=True)
     contact_name = models.CharField(
@@ -258,6 +310,12 @@ class Provider(models.Model):
 
     def can_be_edited_by(self, user) -> bool:
         return bool(getattr(user, "provider_id", None)) and user.provider_id == self.pk
+
+    @property
+    def other_link_label(self) -> str:
+        """The other link's site, as its visible text: 'youtube.com'."""
+        host = urlsplit(self.other_link).hostname or ""
+        return host.removeprefix("www.")
 
 
 class PendingProvider(Provider):

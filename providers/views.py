@@ -5,6 +5,7 @@ a 404 for GET and POST alike. No page here is cached: they show forms and the vi
 """
 
 from functools import wraps
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -14,8 +15,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -227,6 +229,22 @@ def colleagues(request):
 # --- venues ----------------------------------------------------------------------------
 
 
+def _portal_next(request) -> str:
+    """The `next` address to return to after the venue pages, or ''.
+
+    Only a path on this site (no scheme, no host) that leads to a portal page: anything else,
+    like another website, is ignored, so the link cannot send a volunteer elsewhere.
+    """
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(target, None):
+        return ""
+    try:
+        match = resolve(urlsplit(target).path)
+    except Resolver404:
+        return ""
+    return target if match.namespace == "portal" else ""
+
+
 @portal_view
 def venue_list(request):
     query = request.GET.get("q", "")
@@ -237,12 +255,14 @@ def venue_list(request):
             "query": query,
             "results": Venue.objects.search(query).select_related("district")[:30],
             "own": Venue.objects.editable_by(request.user).select_related("district"),
+            "next": _portal_next(request),
         },
     )
 
 
 def _venue_form(request, venue):
     form = VenueForm(request.POST or None, instance=venue)
+    back = _portal_next(request)
     if request.method == "POST" and form.is_valid():
         try:
             venue_save(form=form, provider=request.user.provider)
@@ -250,8 +270,10 @@ def _venue_form(request, venue):
             form.add_error("street", error.message)
         else:
             messages.success(request, _("The venue is saved. You can choose it for your times."))
-            return redirect("portal:venue_list")
-    return render(request, "providers/venue_form.html", {"form": form, "venue": venue})
+            return redirect(back or "portal:venue_list")
+    return render(
+        request, "providers/venue_form.html", {"form": form, "venue": venue, "next": back}
+    )
 
 
 @portal_view
@@ -305,6 +327,7 @@ def _activity_form(request, activity):
     )
     formset = session_formset(
         edition=edition,
+        provider=request.user.provider,
         data=data,
         initial=session_initial(base["sessions"]),
         extra=1 if base["sessions"] else 3,
@@ -328,6 +351,10 @@ def _activity_form(request, activity):
             activity.sessions.filter(is_cancelled=True).select_related("venue") if activity else []
         ),
         "submission_open": edition.accepts_submissions(timezone.now()),
+        # Back to this form's times after finding or adding a venue.
+        "venue_search_url": reverse("portal:venue_list")
+        + "?"
+        + urlencode({"next": request.path + "#times"}),
     }
     return render(request, "providers/activity_form.html", context)
 

@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from providers.models import Provider
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -29,6 +31,13 @@ def page_urls(agenda):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_public_pages_have_no_axe_violations(browser, site, agenda, width):
+    # The choir's provider with every link, so the contact list and provider card have them all.
+    Provider.objects.filter(pk=agenda["choir"].provider_id).update(
+        website="https://www.demerel.example/",
+        facebook="https://www.facebook.com/demerel",
+        instagram="https://www.instagram.com/demerel",
+        other_link="https://www.youtube.com/@demerel",
+    )
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     axe = Axe()

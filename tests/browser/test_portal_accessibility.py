@@ -50,7 +50,9 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda):
         "organisation preview": "/portaal/organisatie/voorbeeld/",
         "colleagues": "/portaal/collegas/",
         "venues": "/portaal/locaties/?q=zaal",
+        "venues from the activity form": "/portaal/locaties/?q=zaal&next=%2Fportaal%2F",
         "new venue": "/portaal/locaties/nieuw/",
+        "new venue from the activity form": "/portaal/locaties/nieuw/?next=%2Fportaal%2F",
         "new activity": "/portaal/activiteiten/nieuw/",
         "edit activity": f"/portaal/activiteiten/{activity.pk}/",
         "preview": f"/portaal/activiteiten/{activity.pk}/voorbeeld/",
@@ -63,6 +65,10 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda):
     page.goto(site + "/portaal/activiteiten/nieuw/")
     page.click("[name=save]")
     check("activity form with errors")
+    page.goto(site + "/portaal/organisatie/")
+    page.fill("[name=facebook]", "https://www.instagram.com/koor")
+    page.click("main form.portal-form [type=submit]")
+    check("organisation with errors")
     # The attendance list of a session that runs today, so marking and walk-ins are open.
     now = timezone.now()
     today = SessionFactory(

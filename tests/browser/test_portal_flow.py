@@ -82,7 +82,7 @@ def create_activity(page, site, tmp_path, title):
     page.get_by_label("Adults").check()
     page.set_input_files("[name=upload]", photo(tmp_path))
     page.fill("[name=image_alt]", "The choir on stage")
-    venue = "Zaal De Kring, Kerkstraat 2"
+    venue = "Zaal De Kring – Kerkstraat 2, Venlo"
     for index, day in enumerate([TUESDAY, WEDNESDAY, THURSDAY]):
         fill_session(page, index, day, venue)
     page.click("[name=preview]")
