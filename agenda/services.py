@@ -244,6 +244,9 @@ def session_change_notify(*, session: Session, previous: Session) -> int:
     )
     if not affected:
         return 0
+    if session.starts_at != previous.starts_at:
+        # The reminder goes out the day before: a moved session is reminded of again.
+        Reservation.objects.filter(pk__in=[r.pk for r in affected]).update(reminder_sent_at=None)
     ics = session_ics(session)  # a later SEQUENCE with the same UID: calendars update the event
     for reservation in affected:
         reservation.session = session

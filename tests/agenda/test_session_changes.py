@@ -295,3 +295,16 @@ def test_change_notice_skips_cancelled_reservations(session, django_capture_on_c
         told = session_change_notify(session=session, previous=previous)
     assert told == 2
     assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, waiting.email])
+
+
+def test_a_moved_session_is_reminded_of_again(session, moderator):
+    first, second, waiting = booked(session)
+    Reservation.objects.filter(session=session).update(reminder_sent_at=timezone.now())
+    activity = session.activity
+    data = activity_data(activity)
+    row = next(row for row in data["sessions"] if row["id"] == session.pk)
+    row["starts_at"] = local(WEDNESDAY, 14).isoformat()
+    row["ends_at"] = local(WEDNESDAY, 15, 30).isoformat()
+    activity_save(activity=activity, data=data, by=None)
+    activity_approve(activity=activity, by=moderator)
+    assert not Reservation.objects.filter(session=session, reminder_sent_at__isnull=False).exists()
