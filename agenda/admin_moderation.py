@@ -5,6 +5,7 @@ portal: approving a draft is refused here too, with a message.
 """
 
 import csv
+import datetime
 
 from django import forms
 from django.contrib import admin, messages
@@ -56,11 +57,13 @@ class DecisionMessageForm(forms.Form):
     )
 
 
-def _decide(modeladmin, request, queryset, service, message=""):
+def _decide(modeladmin, request, queryset, service, message="", seen=None):
+    """`seen`, for approvals: per activity, the `updated_at` of the proposed change shown."""
     done = 0
     for activity in queryset:
+        extra = {} if seen is None else {"seen_revision_at": seen.get(activity.pk)}
         try:
-            service(activity=activity, by=request.user, message=message)
+            service(activity=activity, by=request.user, message=message, **extra)
         except ModerationError as error:
             modeladmin.message_user(request, f"{activity}: {error.message}", messages.ERROR)
         else:
@@ -97,9 +100,65 @@ def _decide_with_message(modeladmin, request, queryset, service, action_name, ti
     )
 
 
+def _seen_at(value: str | None) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 @admin.action(description=_("Approve selected activities"), permissions=["change"])
 def approve(modeladmin, request, queryset):
-    _decide(modeladmin, request, queryset, activity_approve)
+    """Approve; proposed changes to public activities only after a step that shows them.
+
+    That step carries each change's `updated_at`: if the provider edits it before the
+    moderator confirms, activity_approve refuses, so what is published is what was shown.
+    """
+    activities = list(queryset.select_related("provider"))
+    if "apply" in request.POST:
+        seen = {a.pk: _seen_at(request.POST.get(f"seen_{a.pk}")) for a in activities}
+        _decide(modeladmin, request, activities, activity_approve, seen=seen)
+        return None
+    items = []
+    for activity in activities:
+        revision = open_revision(activity) if activity.state == ActivityState.APPROVED else None
+        items.append(
+            {
+                "activity": activity,
+                "seen": revision.updated_at.isoformat() if revision else "",
+                "diff": _diff_table(activity, revision) if revision else "",
+            }
+        )
+    if not any(item["diff"] for item in items):
+        # Nothing to show: approve now, refusing a proposed change that appeared meanwhile.
+        _decide(modeladmin, request, activities, activity_approve, seen={})
+        return None
+    return TemplateResponse(
+        request,
+        "admin/agenda/approve_changes.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": _("Approve"),
+            "items": items,
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
+def _diff_table(activity, revision):
+    rows = format_html_join(
+        "",
+        "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
+        ((row["field"], row["old"], row["new"]) for row in revision_diff(activity, revision.data)),
+    )
+    return format_html(
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+        _("field"),
+        _("now public"),
+        _("proposed"),
+        rows,
+    )
 
 
 @admin.action(description=_("Ask for changes (with a message)"), permissions=["change"])
@@ -214,21 +273,12 @@ class ModerationAdminMixin:
         revision = open_revision(obj) if obj.state == ActivityState.APPROVED else None
         if revision is None:
             return preview
-        rows = format_html_join(
-            "",
-            "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
-            ((row["field"], row["old"], row["new"]) for row in revision_diff(obj, revision.data)),
-        )
         return format_html(
-            "{}<p><strong>{}</strong> ({})</p><table><thead><tr><th>{}</th><th>{}</th>"
-            "<th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            "{}<p><strong>{}</strong> ({})</p>{}",
             preview,
             _("Proposed changes to the approved version"),
             revision.get_state_display(),
-            _("field"),
-            _("now public"),
-            _("proposed"),
-            rows,
+            _diff_table(obj, revision),
         )
 
     def get_urls(self):

@@ -2,11 +2,11 @@
 
 import copy
 import datetime
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.functions import Now
-from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -26,6 +26,7 @@ from agenda.models import (
     Reservation,
     Session,
 )
+from agenda.templatetags.agenda import session_short
 from providers.mail import mail_enqueue
 from providers.models import Discipline, Venue
 from providers.notifications import send_templated_mail
@@ -365,9 +366,31 @@ def _check_submission(activity: Activity) -> None:
 # --- the state machine -------------------------------------------------------------------
 
 
-def _transition(*, activity: Activity, action: str, by, message: str = "") -> Activity:
+# `seen_revision_at` left out: the caller does not say what the moderator saw (scripts, tests).
+UNCHECKED = object()
+
+
+def _transition(
+    *, activity: Activity, action: str, by, message: str = "", seen_revision_at=UNCHECKED
+) -> Activity:
     activity = Activity.objects.select_for_update().select_related("edition").get(pk=activity.pk)
-    revision = open_revision(activity) if activity.state == State.APPROVED else None
+    revision = None
+    if activity.state == State.APPROVED:
+        revision = (
+            activity.revisions.select_for_update()
+            .filter(state__in=[State.SUBMITTED, State.CHANGES_REQUESTED])
+            .first()
+        )
+    if seen_revision_at is not UNCHECKED:
+        # Under the activity's lock, which activity_save takes too before it writes a revision.
+        current = revision.updated_at if revision is not None else None
+        if current != seen_revision_at:
+            raise ModerationError(
+                _(
+                    "The provider changed this activity meanwhile. Look at it again before "
+                    "you approve it."
+                )
+            )
     if revision is not None and action != Decision.WITHDRAW:
         if not can_transition(revision.state, action):
             raise ModerationError(_("This step is not possible for these changes."))
@@ -417,8 +440,22 @@ def activity_submit(*, activity: Activity, by) -> Activity:
 
 
 @transaction.atomic
-def activity_approve(*, activity: Activity, by, message: str = "") -> Activity:
-    activity = _transition(activity=activity, action=Decision.APPROVE, by=by, message=message)
+def activity_approve(
+    *, activity: Activity, by, message: str = "", seen_revision_at=UNCHECKED
+) -> Activity:
+    """Publish a submitted activity, or the proposed change of an approved one.
+
+    `seen_revision_at`: the `updated_at` of the proposed change the moderator looked at, or
+    None if they saw none. If the change is another one now (the provider edited it since),
+    nothing is published and ModerationError says so.
+    """
+    activity = _transition(
+        activity=activity,
+        action=Decision.APPROVE,
+        by=by,
+        message=message,
+        seen_revision_at=seen_revision_at,
+    )
     _notify_provider(activity, Decision.APPROVE, message)
     return activity
 
@@ -453,10 +490,20 @@ def activity_withdraw(*, activity: Activity, by) -> Activity:
     was_public = Activity.objects.select_for_update().get(pk=activity.pk).state == State.APPROVED
     activity = _transition(activity=activity, action=Decision.WITHDRAW, by=by)
     if was_public:
-        upcoming = activity.sessions.active().filter(ends_at__gt=timezone.now())
-        for session in upcoming:
+        for session in _upcoming_sessions(activity):
             reservations.session_cancel(session=session, by=by)
     return activity
+
+
+def _upcoming_sessions(activity: Activity):
+    return activity.sessions.active().filter(ends_at__gt=timezone.now())
+
+
+def activity_withdraw_affected(activity: Activity) -> int:
+    """How many residents withdrawing would e-mail: a place or a waiting-list spot to come."""
+    if activity.state != State.APPROVED:
+        return 0
+    return Reservation.objects.active().filter(session__in=_upcoming_sessions(activity)).count()
 
 
 # --- copies, cancels, previews -----------------------------------------------------------
@@ -533,9 +580,11 @@ class _PreviewActivity:
 
 
 def _session_text(row: dict, venues: dict) -> str:
-    starts = timezone.localtime(datetime.datetime.fromisoformat(row["starts_at"]))
-    ends = timezone.localtime(datetime.datetime.fromisoformat(row["ends_at"]))
-    text = f"{date_filter(starts, 'D j M H:i')}–{ends:%H:%M}, {venues[row['venue']].name}"
+    when = SimpleNamespace(
+        starts_at=datetime.datetime.fromisoformat(row["starts_at"]),
+        ends_at=datetime.datetime.fromisoformat(row["ends_at"]),
+    )
+    text = f"{session_short(when)}, {venues[row['venue']].name}"
     if row["capacity"] is not None:
         text += f" ({row['capacity']})"
     return text

@@ -53,6 +53,7 @@ from agenda.services import (
     activity_save,
     activity_submit,
     activity_withdraw,
+    activity_withdraw_affected,
     open_revision,
 )
 from providers.forms import (
@@ -477,8 +478,24 @@ def activity_submit_view(request, pk):
 
 @portal_view
 def activity_withdraw_view(request, pk):
-    return _activity_action(
-        request, pk, activity_withdraw, _("The activity is withdrawn. It is not on the agenda.")
+    """A page that says what withdrawing does; only its own button (`confirm`) withdraws."""
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        return _activity_action(
+            request,
+            pk,
+            activity_withdraw,
+            _("The activity is withdrawn. It is not on the agenda."),
+        )
+    activity = get_object_or_404(Activity.objects.editable_by(request.user), pk=pk)
+    return render(
+        request,
+        "providers/activity_withdraw.html",
+        {
+            "activity": activity,
+            "can_withdraw": activity.state in TRANSITIONS[Decision.WITHDRAW][0],
+            "public": activity.state == ActivityState.APPROVED,
+            "affected": activity_withdraw_affected(activity),
+        },
     )
 
 

@@ -1,6 +1,7 @@
 """The moderation state machine, proposed changes to approved activities, and the admin."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -533,3 +534,89 @@ def test_approval_mail_says_when_the_activity_is_on_the_agenda(
         activity_approve(activity=activity, by=moderator)
     body = mail.outbox[-1].body
     assert [key for key, sentence in APPROVAL_SENTENCES.items() if sentence in body] == [expected]
+
+
+# --- what the moderators approve is what they saw ----------------------------------------
+
+
+def _proposed(world, moderator, title):
+    activity = _approved(world, moderator)
+    data = activity_data(activity)
+    data["title"] = title
+    activity_save(activity=activity, data=data, by=world["user"])
+    return activity, data
+
+
+def test_approving_a_change_the_provider_replaced_meanwhile_is_refused(world_a, moderator):
+    activity, data = _proposed(world_a, moderator, "Gezien")
+    seen = ActivityRevision.objects.get(activity=activity, state="submitted").updated_at
+    data["title"] = "Niet gezien"
+    activity_save(activity=activity, data=data, by=world_a["user"])
+    with translation.override("en"), pytest.raises(ModerationError, match="meanwhile"):
+        activity_approve(activity=activity, by=moderator, seen_revision_at=seen)
+    activity.refresh_from_db()
+    assert activity.title == "Activiteit Aanbieder A"
+    assert ActivityRevision.objects.get(activity=activity).state == "submitted"
+    assert activity.decisions.first().action == "submit"
+
+
+def test_approving_the_change_as_seen_publishes_it(world_a, moderator):
+    activity, _data = _proposed(world_a, moderator, "Gezien")
+    seen = ActivityRevision.objects.get(activity=activity, state="submitted").updated_at
+    activity_approve(activity=activity, by=moderator, seen_revision_at=seen)
+    activity.refresh_from_db()
+    assert activity.title == "Gezien"
+
+
+def test_approving_when_no_change_was_seen_refuses_one_that_appeared(world_a, moderator):
+    activity, _data = _proposed(world_a, moderator, "Nooit gezien")
+    with pytest.raises(ModerationError):
+        activity_approve(activity=activity, by=moderator, seen_revision_at=None)
+    activity.refresh_from_db()
+    assert activity.title == "Activiteit Aanbieder A"
+
+
+def test_admin_approve_shows_the_change_and_refuses_an_edit_made_meanwhile(
+    client, world_a, moderator
+):
+    client.force_login(moderator)
+    activity, data = _proposed(world_a, moderator, "Gezien")
+    # The first step only shows what would be published, with when it was last changed.
+    response = _action(client, "agenda_submittedactivity", "approve", [activity.pk])
+    page = response.content.decode()
+    assert "Gezien" in page
+    seen = re.search(rf'name="seen_{activity.pk}" value="([^"]+)"', page).group(1)
+    activity.refresh_from_db()
+    assert activity.title == "Activiteit Aanbieder A"
+
+    data["title"] = "Niet gezien"
+    activity_save(activity=activity, data=data, by=world_a["user"])
+    confirm = {"apply": "1", f"seen_{activity.pk}": seen}
+    response = _action(client, "agenda_submittedactivity", "approve", [activity.pk], **confirm)
+    activity.refresh_from_db()
+    assert activity.title == "Activiteit Aanbieder A"
+    with translation.override("nl"):
+        refusal = translation.gettext(
+            "The provider changed this activity meanwhile. Look at it again before you approve it."
+        )
+    assert refusal in response.content.decode()
+
+    # Looked at again: approved as shown.
+    response = _action(client, "agenda_submittedactivity", "approve", [activity.pk])
+    seen = re.search(rf'name="seen_{activity.pk}" value="([^"]+)"', response.content.decode())
+    confirm = {"apply": "1", f"seen_{activity.pk}": seen.group(1)}
+    _action(client, "agenda_submittedactivity", "approve", [activity.pk], **confirm)
+    activity.refresh_from_db()
+    assert activity.title == "Niet gezien"
+
+
+def test_diff_dates_follow_the_language(world_a, moderator):
+    activity = _approved(world_a, moderator)
+    data = activity_data(activity)
+    starts = datetime.datetime.fromisoformat(data["sessions"][0]["starts_at"])
+    data["sessions"][0]["starts_at"] = (starts + datetime.timedelta(minutes=30)).isoformat()
+    with translation.override("de"):
+        [row] = revision_diff(activity, data)
+    local = timezone.localtime(starts)
+    weekday = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][local.weekday()]
+    assert row["old"].startswith(f"{weekday}, {local.day}. ")

@@ -298,7 +298,7 @@ def test_change_notice_skips_cancelled_reservations(session, django_capture_on_c
 
 
 def test_a_moved_session_is_reminded_of_again(session, moderator):
-    first, second, waiting = booked(session)
+    booked(session)
     Reservation.objects.filter(session=session).update(reminder_sent_at=timezone.now())
     activity = session.activity
     data = activity_data(activity)

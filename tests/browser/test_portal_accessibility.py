@@ -56,6 +56,7 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda):
         "new activity": "/portaal/activiteiten/nieuw/",
         "edit activity": f"/portaal/activiteiten/{activity.pk}/",
         "preview": f"/portaal/activiteiten/{activity.pk}/voorbeeld/",
+        "withdraw": f"/portaal/activiteiten/{activity.pk}/intrekken/",
         "password change": "/portaal/wachtwoord-wijzigen/",
         "activity in German": "/de/portaal/activiteiten/nieuw/",
     }

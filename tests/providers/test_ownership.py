@@ -54,9 +54,10 @@ OBJECT_OF = {
     "reservation_attendance": "reservation",
 }
 # Actions that only answer POST (a GET is a 404 even for the owner).
+# activity_withdraw answers GET and POST: a confirmation page, which only its own button
+# (`confirm=1`) gets past; both are fetched through editable_by.
 POST_ONLY = {
     "activity_submit",
-    "activity_withdraw",
     "activity_copy",
     "session_cancel",
     "session_walk_ins",

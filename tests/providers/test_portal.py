@@ -466,3 +466,40 @@ def test_editing_a_submitted_activity_says_it_goes_back_to_draft(client_a, world
     assert activity.state == "submitted" and activity.title == "Derde versie"
     actions = [d.action for d in activity.decisions.all()]
     assert actions == ["submit", "retract", "submit", "retract", "submit"]
+
+
+def test_withdrawing_asks_first_and_says_who_is_told(
+    client_a, world_a, django_capture_on_commit_callbacks
+):
+    from agenda.reservations import reservation_create
+    from agenda.services import activity_approve, activity_submit
+
+    activity = world_a["activity"]
+    activity_submit(activity=activity, by=world_a["user"])
+    staff = User.objects.create_user(email="redactie@example.org", is_staff=True)
+    activity_approve(activity=activity, by=staff)
+    for email in ["a@example.org", "b@example.org"]:
+        reservation_create(
+            session=world_a["session"], name="Bewoner", email=email, party_size=1, language="nl"
+        )
+    url = reverse("portal:activity_withdraw", args=[activity.pk])
+    with translation.override("en"):
+        page = client_a.get(url).content.decode()
+        # The old direct POST, without the page's own confirmation, only shows the page.
+        posted = client_a.post(url)
+    assert "2 residents with a place or on the waiting list get an e-mail" in page
+    assert "This cannot be undone" in page
+    assert 'name="confirm"' in page
+    assert posted.status_code == 200 and "This cannot be undone" in posted.content.decode()
+    activity.refresh_from_db()
+    assert activity.state == "approved"
+    assert not Session.objects.get(pk=world_a["session"].pk).is_cancelled
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_a.post(url, {"confirm": "1"})
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.state == "withdrawn"
+    assert Session.objects.get(pk=world_a["session"].pk).is_cancelled
+    assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
