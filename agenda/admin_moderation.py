@@ -149,11 +149,13 @@ def approve(modeladmin, request, queryset):
 def _diff_table(activity, revision):
     rows = format_html_join(
         "",
-        "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
+        '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
         ((row["field"], row["old"], row["new"]) for row in revision_diff(activity, revision.data)),
     )
     return format_html(
-        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+        '<table><caption>{}</caption><thead><tr><th scope="col">{}</th>'
+        '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+        _("What changes"),
         _("field"),
         _("now public"),
         _("proposed"),

@@ -584,7 +584,8 @@ def _session_text(row: dict, venues: dict) -> str:
         starts_at=datetime.datetime.fromisoformat(row["starts_at"]),
         ends_at=datetime.datetime.fromisoformat(row["ends_at"]),
     )
-    text = f"{session_short(when)}, {venues[row['venue']].name}"
+    venue = venues.get(row["venue"])
+    text = f"{session_short(when)}, {venue.name if venue else '—'}"
     if row["capacity"] is not None:
         text += f" ({row['capacity']})"
     return text

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from providers.admin_moderation import approve_providers, merge_venues, reject_providers
@@ -63,6 +64,8 @@ class DisciplineAdmin(admin.ModelAdmin):
 @admin.register(Provider)
 class ProviderAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "status", "home_district", "created_at"]
+    # Moderators type "facebook.com/…" too: read it as https, as the portal form does.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["status", "kind", "home_district", "disciplines"]
     search_fields = ["name", "contact_name", "contact_email", "public_email"]
     prepopulated_fields = {"slug": ["name"]}

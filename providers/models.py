@@ -183,6 +183,29 @@ class Discipline(TranslatedName):
         verbose_name_plural = _("disciplines")
 
 
+def is_deceptive_url(value: str) -> bool:
+    """True for links whose host reads differently to people and browsers.
+
+    `https://evil.example\\@www.facebook.com/` passes Django's URLValidator and `urlsplit` says
+    the host is facebook.com, but browsers treat the backslash as a slash and go to evil.example.
+    """
+    if "\\" in value:
+        return True
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return True
+    return bool(parts.username or parts.password)
+
+
+def validate_plain_link(value: str):
+    if is_deceptive_url(value):
+        raise ValidationError(
+            _("Copy the address exactly as your browser shows it, starting with https://"),
+            code="deceptive",
+        )
+
+
 @deconstructible
 class SiteURLValidator:
     """A link to a page on one social network: https, on that site's domain or a subdomain.
@@ -200,7 +223,8 @@ class SiteURLValidator:
             scheme, host = parts.scheme, (parts.hostname or "").rstrip(".")
         except ValueError:  # not a URL at all; URLValidator says so too
             scheme, host = "", ""
-        if scheme != "https" or not (host == self.domain or host.endswith("." + self.domain)):
+        on_site = host == self.domain or host.endswith("." + self.domain)
+        if scheme != "https" or not on_site or is_deceptive_url(value):
             raise ValidationError(
                 _(
                     "This is not a link to %(site)s. Copy the address of your page on "
@@ -254,7 +278,7 @@ class Provider(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_plain_link])
     facebook = models.URLField(
         _("Facebook"),
         blank=True,
@@ -270,6 +294,7 @@ class Provider(models.Model):
     other_link = models.URLField(
         _("other link"),
         blank=True,
+        validators=[validate_plain_link],
         help_text=_("One more page about your organisation, for example on YouTube or Mastodon."),
     )
     public_email = models.EmailField(_("public e-mail address"), blank=True)
@@ -314,6 +339,8 @@ class Provider(models.Model):
     @property
     def other_link_label(self) -> str:
         """The other link's site, as its visible text: 'youtube.com'."""
+        if is_deceptive_url(self.other_link):
+            return ""
         host = urlsplit(self.other_link).hostname or ""
         return host.removeprefix("www.")
 

@@ -8,6 +8,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from agenda.models import Activity, Audience, Language
 from providers.models import Discipline, District, Provider
@@ -73,6 +74,11 @@ def _site_settings(settings):
     # Tests read sent e-mail from django.core.mail.outbox as soon as a transaction commits.
     settings.MAIL_SEND_IMMEDIATELY = True
     cache.clear()
+    # A request under /en/ or /de/ leaves its language active in this thread: start every
+    # test in the default language, whatever ran before.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

@@ -482,8 +482,8 @@ def test_withdrawing_asks_first_and_says_who_is_told(
         reservation_create(
             session=world_a["session"], name="Bewoner", email=email, party_size=1, language="nl"
         )
-    url = reverse("portal:activity_withdraw", args=[activity.pk])
     with translation.override("en"):
+        url = reverse("portal:activity_withdraw", args=[activity.pk])  # the English page, /en/…
         page = client_a.get(url).content.decode()
         # The old direct POST, without the page's own confirmation, only shows the page.
         posted = client_a.post(url)

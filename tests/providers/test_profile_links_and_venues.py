@@ -308,7 +308,10 @@ def test_a_foreign_or_absolute_next_is_ignored(client_a, world_a, target):
     response = client_a.get(reverse("portal:venue_list"), {"next": target, "q": "zaal"})
     assert response.context["next"] == ""
     html = response.content.decode()
-    assert 'name="next"' not in html and f'href="{target}"' not in html
+    # No way back to the target: no hidden field, no back link, a plain "Add a venue".
+    assert 'type="hidden" name="next"' not in html
+    assert f'href="{reverse("portal:venue_create")}"' in html
+    assert "Terug naar je activiteit" not in html
     assert "?next=" not in html.split('class="button" href="')[1].split('"')[0]
     response = client_a.post(
         reverse("portal:venue_create") + "?" + urlencode({"next": target}),
@@ -327,3 +330,29 @@ def test_a_foreign_or_absolute_next_is_ignored(client_a, world_a, target):
         },
     )
     assert response["Location"] == reverse("portal:venue_list")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("facebook", "https://evil.example\\@www.facebook.com/koor"),
+        ("facebook", "https://user:pass@www.facebook.com/koor"),
+        ("instagram", "https://evil.example\\@instagram.com/koor"),
+        ("other_link", "https://evil.example\\@www.youtube.com/koor"),
+        ("website", "https://evil.example\\@koor.example.org/"),
+    ],
+)
+def test_links_that_read_one_host_and_go_to_another_are_refused(field, value):
+    # Browsers treat the backslash as a slash and go to evil.example.
+    provider = Provider(
+        name="Koor", slug="koor-x", kind=Provider.Kind.ASSOCIATION, **{field: value}
+    )
+    with pytest.raises(ValidationError) as refused:
+        provider.full_clean()
+    assert field in refused.value.message_dict
+
+
+def test_a_deceptive_other_link_gets_no_site_label():
+    assert Provider(other_link="https://evil.example\\@www.youtube.com/x").other_link_label == ""
+    assert Provider(other_link="https://www.youtube.com/x").other_link_label == "youtube.com"
