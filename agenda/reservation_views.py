@@ -30,7 +30,9 @@ def _bookable_session_or_404(slug: str, session_pk: int) -> Session:
         raise Http404("No published edition")
     public = Activity.objects.public().in_edition(edition)
     return get_object_or_404(
-        Session.objects.select_related("activity__provider", "venue__district"),
+        Session.objects.select_related("activity__provider", "venue__district").prefetch_related(
+            "activity__disciplines"
+        ),
         pk=session_pk,
         activity__slug=slug,
         activity__in=public,

@@ -33,14 +33,6 @@ class ReservationError(Exception):
         self.code = code
 
 
-def _read_session(session_pk: int) -> Session:
-    return (
-        Session.objects.select_related("activity__provider", "venue__district")
-        .prefetch_related("activity__disciplines")
-        .get(pk=session_pk)
-    )
-
-
 def _lock_session(session_pk: int) -> Session:
     sessions = Session.objects.select_related("activity__provider", "venue__district")
     if settings.RESERVATION_LOCKING:
@@ -121,7 +113,8 @@ def reservation_create(
     code = normalise_postcode(postcode)
     district = PostcodeRange.district_for(code) if code else None
     # Built before taking the lock (it does not depend on places): everyone else waits on it.
-    ics = session_ics(_read_session(session.pk))
+    # From the session the caller loaded: the view already has its activity, provider and venue.
+    ics = session_ics(session)
     with transaction.atomic():
         session = _lock_session(session.pk)
         activity = session.activity
