@@ -80,6 +80,12 @@ def content_fingerprint() -> str:
     return _recent.value
 
 
+def address_digest(request) -> str:
+    """The visitor's language and the address they asked for, as a short key part."""
+    address = f"{get_language()}|{request.get_full_path()}"
+    return hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+
+
 def time_bucket() -> int:
     """The current quarter of an hour, as a number that rises by one every TIME_BUCKET."""
     return int(timezone.now().timestamp()) // TIME_BUCKET
@@ -113,9 +119,7 @@ def cache_public_page(view=None, *, query_params=()):
             return view(request, *args, **kwargs)
         request.GET = normalised_query(request.GET, query_params)
         request.META["QUERY_STRING"] = request.GET.urlencode()
-        address = f"{get_language()}|{request.get_full_path()}"
-        digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-        key = f"page:{content_fingerprint()}:{time_bucket()}:{digest}"
+        key = f"page:{content_fingerprint()}:{time_bucket()}:{address_digest(request)}"
         cached = cache.get(key)
         if cached is not None:
             status, content_type, body = cached

@@ -10,22 +10,16 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
-from agenda.caching import PAGE_TIMEOUT, content_fingerprint
+from agenda.caching import PAGE_TIMEOUT, address_digest, content_fingerprint
 
 LATEST_BORN_KEY = "content-born:latest"
 
 
-def _address_digest(request) -> str:
-    address = f"{get_language()}|{request.get_full_path()}"
-    return hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-
-
 def content_etag(request, *args, **kwargs) -> str:
     return hashlib.blake2b(
-        f"{content_fingerprint()}|{_address_digest(request)}".encode(), digest_size=16
+        f"{content_fingerprint()}|{address_digest(request)}".encode(), digest_size=16
     ).hexdigest()
 
 
@@ -61,7 +55,7 @@ def revalidated(view):
 
 def cached_body(request, build) -> bytes:
     """The body for this address and content version, built once and then shared."""
-    key = f"body:{content_fingerprint()}:{_address_digest(request)}"
+    key = f"body:{content_fingerprint()}:{address_digest(request)}"
     body = cache.get(key)
     if body is None:
         body = build()
