@@ -4,7 +4,7 @@ None of these is cached: they carry a CSRF token or something about one resident
 """
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from agenda import ratelimit
 from agenda.forms import ReservationForm
 from agenda.ical import session_ics
-from agenda.models import Activity, Edition, Reservation, Session
+from agenda.models import Reservation, Session
 from agenda.reservations import (
     ReservationError,
     reservation_cancel,
@@ -24,19 +24,18 @@ from agenda.reservations import (
 )
 
 
-def _bookable_session_or_404(slug: str, session_pk: int) -> Session:
-    edition = Edition.objects.current()
-    if edition is None:
-        raise Http404("No published edition")
-    public = Activity.objects.public().in_edition(edition)
-    return get_object_or_404(
-        Session.objects.select_related("activity__provider", "venue__district").prefetch_related(
-            "activity__disciplines"
-        ),
-        pk=session_pk,
-        activity__slug=slug,
-        activity__in=public,
-    )
+def _bookable_session_or_404(slug: str, session_pk: int, *, for_page: bool = True) -> Session:
+    """The session of a public activity of this edition, with its activity.
+
+    `for_page`: with what the page shows as well (provider, venue, disciplines). A reservation
+    needs none of that, and in a rush of them every query counts.
+    """
+    sessions = Session.objects.on_public_agenda().select_related("activity")
+    if for_page:
+        sessions = sessions.select_related(
+            "activity__provider", "venue__district"
+        ).prefetch_related("activity__disciplines")
+    return get_object_or_404(sessions, pk=session_pk, activity__slug=slug)
 
 
 def _rate_limited(request, email: str) -> bool:
@@ -52,12 +51,13 @@ def _rate_limited(request, email: str) -> bool:
 # Every local of this view and below it: the cleaned data, and a failing query's parameters.
 @sensitive_variables()
 def reservation_create_view(request, slug, session_pk):
-    session = _bookable_session_or_404(slug, session_pk)
+    posted = request.method == "POST"
+    session = _bookable_session_or_404(slug, session_pk, for_page=not posted)
     activity = session.activity
     closed = activity.is_walk_in or session.is_cancelled or session.has_started
     form = ReservationForm(request.POST or None, session=session)
     status = 200
-    if request.method == "POST" and not closed:
+    if posted and not closed:
         if _rate_limited(request, request.POST.get("email", "").strip()):
             form.add_error(
                 None,
@@ -89,6 +89,9 @@ def reservation_create_view(request, slug, session_pk):
                 return redirect(reservation.get_absolute_url() + "?nieuw=1")
         if form.errors and status == 200:
             status = 400
+    if posted:
+        session = _bookable_session_or_404(slug, session_pk)
+        activity = session.activity
     return render(
         request,
         "agenda/reservation_form.html",

@@ -2,7 +2,9 @@
 
 Every function that changes places locks the session row (SELECT … FOR UPDATE) inside one
 transaction at READ COMMITTED, so `Session.places_booked` and `places_waiting` always equal the
-sums over the session's reservations, and confirmed places never exceed its capacity.
+sums over the session's reservations, and confirmed places never exceed its capacity. The
+locked part is kept short (a handful of small statements, nothing rendered): in a rush every
+other request for the session waits on it. The e-mails are written later, by the outbox.
 """
 
 import datetime
@@ -11,7 +13,6 @@ import secrets
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, CharField, F, Q, Value, When
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,13 @@ from django.views.decorators.debug import sensitive_variables
 
 from agenda.ical import session_ics
 from agenda.models import Activity, Reservation, ReservationState, Session
-from providers.mail import mail_enqueue, mail_purge
+from providers.mail import (
+    WrittenMail,
+    mail_enqueue_written_later,
+    mail_purge,
+    mail_render,
+    mail_writer,
+)
 from providers.models import PostcodeRange, normalise_postcode
 
 
@@ -34,10 +41,10 @@ class ReservationError(Exception):
 
 
 def _lock_session(session_pk: int) -> Session:
-    sessions = Session.objects.select_related("activity__provider", "venue__district")
+    """The session row, locked: its places and counters, nothing joined."""
+    sessions = Session.objects.all()
     if settings.RESERVATION_LOCKING:
-        # `of`: lock the session row only, not the activity, provider or venue joined to it.
-        sessions = sessions.select_for_update(of=("self",))
+        sessions = sessions.select_for_update()
     return sessions.get(pk=session_pk)
 
 
@@ -55,21 +62,8 @@ def _fits(session: Session, party_size: int) -> bool:
 
 
 def _can_ever_fit(session: Session, party_size: int) -> bool:
-    """False for a party larger than the whole session (after its capacity was lowered)."""
+    """False for a party larger than the whole session."""
     return session.capacity is None or party_size <= session.capacity
-
-
-def _anyone_in_line(session: Session) -> bool:
-    """Someone waits who can still get a place; a newcomer then waits behind them.
-
-    A party that can never fit (see `_promote`) keeps its place in line but holds nobody up.
-    """
-    if not session.places_waiting:
-        return False
-    waiting = Reservation.objects.waiting().filter(session=session)
-    if session.capacity is not None:
-        waiting = waiting.filter(party_size__lte=session.capacity)
-    return waiting.exists()
 
 
 def waiting_position(reservation: Reservation) -> int | None:
@@ -107,17 +101,14 @@ def reservation_create(
 
     Raises ReservationError when the session takes no reservations (cancelled, past, walk-in),
     the party is too large for the activity or for the whole session, or this e-mail address
-    already holds a place or waits for one.
+    already holds a place or waits for one. `session.activity` is read as the caller has it.
     """
     email = email.strip()
     code = normalise_postcode(postcode)
     district = PostcodeRange.district_for(code) if code else None
-    # Built before taking the lock (it does not depend on places): everyone else waits on it.
-    # From the session the caller loaded: the view already has its activity, provider and venue.
-    ics = session_ics(session)
+    activity = session.activity
     with transaction.atomic():
         session = _lock_session(session.pk)
-        activity = session.activity
         if activity.is_walk_in:
             raise ReservationError(_("This activity is walk-in: just drop in."), "walk_in")
         if session.is_cancelled:
@@ -141,21 +132,9 @@ def reservation_create(
                 % {"count": session.capacity},
                 "over_capacity",
             )
-        duplicate = _(
-            "You already have a reservation for this session with this e-mail address. "
-            "Look in your e-mail for the link to see or cancel it."
-        )
-        if (
-            Reservation.objects.active()
-            .filter(session=session)
-            .annotate(email_lower=Lower("email"))
-            .filter(email_lower=email.lower())
-            .exists()
-        ):
-            raise ReservationError(duplicate, "duplicate")
-
-        # Nobody jumps the queue: while anyone waits, newcomers wait too.
-        if not _anyone_in_line(session) and _fits(session, party_size):
+        # Nobody jumps the queue: while anyone waits, newcomers wait too. Everyone waiting can
+        # get in one day (see `_promote`), so the counter says it without another query.
+        if not session.places_waiting and _fits(session, party_size):
             state = ReservationState.CONFIRMED
             session.places_booked += party_size
         else:
@@ -177,15 +156,21 @@ def reservation_create(
             token=secrets.token_urlsafe(32),
         )
         try:
-            # A savepoint, so a duplicate that slipped past the check above (only possible
-            # without the lock) leaves the transaction usable for the friendly error.
-            with transaction.atomic():
-                reservation.save()
+            # One e-mail address holds one place or place in line per session: the database
+            # says so (reservation_one_active_per_email). The failed INSERT ends this
+            # transaction, or rolls back to its savepoint when it runs inside another.
+            reservation.save(force_insert=True)
         except IntegrityError as error:
-            raise ReservationError(duplicate, "duplicate") from error
+            raise ReservationError(
+                _(
+                    "You already have a reservation for this session with this e-mail "
+                    "address. Look in your e-mail for the link to see or cancel it."
+                ),
+                "duplicate",
+            ) from error
         _save_counters(session)
         if state == ReservationState.CONFIRMED:
-            _enqueue(reservation, "reservation_confirmed", ics=ics)
+            _enqueue(reservation, "reservation_confirmed", calendar=EVENT)
         else:
             _enqueue(reservation, "reservation_waiting")
     return reservation
@@ -215,17 +200,17 @@ def reservation_cancel(*, reservation: Reservation) -> list[Reservation]:
             session.places_waiting -= reservation.party_size
         reservation.state = ReservationState.CANCELLED
         reservation.save(update_fields=["state", "updated_at"])
-        reservation.session = session
         # The confirmation carried the event; this one takes it out of the calendar again.
-        ics = session_ics(session, cancelled_at=reservation.updated_at) if had_place else None
-        _enqueue(reservation, "reservation_cancelled", ics=ics)
+        _enqueue(reservation, "reservation_cancelled", calendar=CANCELLED if had_place else None)
         promoted = _promote(session)
         _save_counters(session)
     return promoted
 
 
 def waiting_list_promote(*, session: Session) -> list[Reservation]:
-    """Give free places to the waiting list, e.g. after a provider raised the capacity."""
+    """Bring the waiting list in line with a changed capacity: free places go to it, and a
+    party that no longer fits in the whole session is told and leaves it (see `_promote`).
+    """
     with transaction.atomic():
         session = _lock_session(session.pk)
         promoted = _promote(session)
@@ -238,25 +223,27 @@ def _promote(session: Session) -> list[Reservation]:
 
     First in, first served: when the first in line does not fit in the free places, nobody
     behind them goes ahead. A party larger than the whole session (its capacity was lowered)
-    can never fit: it is skipped, stays on the list and holds nobody up. Nothing moves once the
-    session has started (see docs/decisions.md, Reservations).
+    could never come in: its place in line ends and it is told, so everyone waiting can get in
+    one day and `places_waiting` alone says whether a newcomer must wait. Nothing moves once
+    the session has started (see docs/decisions.md, Reservations).
     """
     promoted = []
     if session.is_cancelled or session.has_started:
         return promoted
-    ics = None
     for waiting in Reservation.objects.waiting().filter(session=session).select_for_update():
         if not _can_ever_fit(session, waiting.party_size):
+            session.places_waiting -= waiting.party_size
+            waiting.state = ReservationState.CANCELLED
+            waiting.save(update_fields=["state", "updated_at"])
+            _enqueue(waiting, "waiting_party_too_large")
             continue
         if not _fits(session, waiting.party_size):
             break
-        ics = ics or session_ics(session)
         session.places_booked += waiting.party_size
         session.places_waiting -= waiting.party_size
         waiting.state = ReservationState.CONFIRMED
         waiting.save(update_fields=["state", "updated_at"])
-        waiting.session = session
-        _enqueue(waiting, "reservation_promoted", ics=ics)
+        _enqueue(waiting, "reservation_promoted", calendar=EVENT)
         promoted.append(waiting)
     return promoted
 
@@ -274,12 +261,11 @@ def session_cancel(*, session: Session, by=None) -> int:
             update_fields=["is_cancelled", "places_booked", "places_waiting", "updated_at"]
         )
         affected = list(Reservation.objects.active().filter(session=session).select_for_update())
-        ics = session_ics(session)  # says STATUS:CANCELLED, so calendars drop the event
         for reservation in affected:
             reservation.state = ReservationState.CANCELLED
             reservation.save(update_fields=["state", "updated_at"])
-            reservation.session = session
-            _enqueue(reservation, "session_cancelled", ics=ics)
+            # The session's calendar file says STATUS:CANCELLED, so calendars drop the event.
+            _enqueue(reservation, "session_cancelled", calendar=EVENT)
     return len(affected)
 
 
@@ -353,8 +339,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
     count = 0
     with transaction.atomic():
         due = (
-            Reservation.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("session__activity__provider", "session__venue__district")
+            Reservation.objects.select_for_update(skip_locked=True)
             .filter(
                 state=ReservationState.CONFIRMED,
                 reminder_sent_at__isnull=True,
@@ -365,7 +350,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
             .exclude(email="")
         )
         for reservation in due:
-            _enqueue(reservation, "reservation_reminder", ics=session_ics(reservation.session))
+            _enqueue(reservation, "reservation_reminder", calendar=EVENT)
             reservation.reminder_sent_at = now
             reservation.save(update_fields=["reminder_sent_at"])
             count += 1
@@ -391,14 +376,49 @@ def manage_url(reservation: Reservation) -> str:
         return settings.SITE_URL + reservation.get_absolute_url()
 
 
-def _enqueue(reservation: Reservation, kind: str, *, ics: bytes | None = None) -> None:
+# What an e-mail about a place carries as its calendar file: the session as it is (a cancelled
+# session says so), or the event cancelled for this resident only.
+EVENT = "event"
+CANCELLED = "cancelled"
+MAIL_WRITER = "agenda.reservation"
+
+
+def _enqueue(reservation: Reservation, kind: str, *, calendar: str | None = None) -> None:
+    """Queue e-mail `kind` (its templates: agenda/email/<kind>_*.txt) about a reservation.
+
+    Written when it goes out (`_write_mail`): nothing is rendered while the session is locked.
+    """
+    mail_enqueue_written_later(
+        to=reservation.email,
+        writer=MAIL_WRITER,
+        params={"reservation": reservation.pk, "kind": kind, "calendar": calendar},
+    )
+
+
+@mail_writer(MAIL_WRITER)
+def _write_mail(params: dict) -> WrittenMail | None:
+    reservation = (
+        Reservation.objects.select_related(
+            "session__activity__provider", "session__venue__district"
+        )
+        .filter(pk=params["reservation"])
+        .first()
+    )
+    if reservation is None or not reservation.email:
+        return None  # its personal data has been removed since
+    kind = params["kind"]
+    if kind == "reservation_waiting" and not reservation.is_waiting:
+        return None  # promoted or cancelled before this went out: that e-mail says it all
     session = reservation.session
-    attachments = [("week3.ics", ics, "text/calendar")] if ics else []
+    attachments = []
+    if params["calendar"]:
+        cancelled_at = reservation.updated_at if params["calendar"] == CANCELLED else None
+        ics = session_ics(session, cancelled_at=cancelled_at)
+        attachments.append(("week3.ics", ics, "text/calendar"))
     with translation.override(reservation.language):
         activity_url = settings.SITE_URL + session.activity.get_absolute_url()
         privacy_url = settings.SITE_URL + reverse("agenda:privacy")
-    mail_enqueue(
-        to=reservation.email,
+    return mail_render(
         subject_template=f"agenda/email/{kind}_subject.txt",
         body_template=f"agenda/email/{kind}_body.txt",
         context={

@@ -150,19 +150,15 @@ def _moved(before: Session, after: Session) -> bool:
     )
 
 
-def _raises_capacity(old: int | None, new: int | None) -> bool:
-    if old is None:
-        return False
-    return new is None or new > old
-
-
 def _after_session_edit(before: Session, session: Session) -> None:
-    """Tell residents about a new time or place; give new room to the waiting list."""
+    """Tell residents about a new time or place; bring the waiting list in line with a new
+    capacity (more room goes to it; a party that no longer fits leaves it, and is told).
+    """
     if before.is_cancelled:
         return
     if _moved(before, session):
         session_change_notify(session=session, previous=before)
-    if _raises_capacity(before.capacity, session.capacity):
+    if before.capacity != session.capacity:
         reservations.waiting_list_promote(session=session)
 
 
@@ -210,8 +206,8 @@ def session_save(*, session: Session) -> Session:
     """Save a session's time, venue and capacity as staff changed them (the admin).
 
     Writes only those fields: the counters and `is_cancelled` belong to agenda/reservations.py
-    (cancel through session_cancel). Residents hear about a new time or place, and a larger
-    capacity goes to the waiting list at once.
+    (cancel through session_cancel). Residents hear about a new time or place, and a new
+    capacity reaches the waiting list at once.
     """
     if session.pk is None:
         session.places_booked = session.places_waiting = 0

@@ -1,9 +1,15 @@
-"""The outbox: e-mails are rendered and stored in the transaction that causes them, then sent."""
+"""The outbox: e-mails are stored in the transaction that causes them, then sent.
+
+An e-mail is either written at once (`mail_enqueue`), or queued as a note of what to write
+(`mail_enqueue_written_later`): a writer registered with `mail_writer` writes it just before it
+goes out, so a request that causes one pays for a small INSERT only.
+"""
 
 import base64
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -17,6 +23,63 @@ logger = logging.getLogger(__name__)
 
 # Retry after 1, 2, 4 … minutes, never waiting longer than this between attempts.
 MAX_BACKOFF = datetime.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class WrittenMail:
+    subject: str
+    body: str
+    html: str = ""
+    # (filename, content, mimetype)
+    attachments: tuple[tuple[str, bytes, str], ...] = ()
+
+
+# Writer name -> function(params) giving the e-mail, or None when there is nothing to send any
+# more (what it was about is gone). Filled by `mail_writer` when the writing module is imported.
+_writers: dict[str, Callable[[dict], WrittenMail | None]] = {}
+
+
+def mail_writer(name: str):
+    """Register the decorated function as the writer of e-mails queued under `name`."""
+
+    def register(write: Callable[[dict], WrittenMail | None]):
+        _writers[name] = write
+        return write
+
+    return register
+
+
+def mail_render(
+    *,
+    subject_template: str,
+    body_template: str,
+    html_template: str | None = None,
+    context: dict,
+    language: str,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+) -> WrittenMail:
+    """An e-mail from templates, in `language`; the subject on one line."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(subject_template, context).split())
+        body = render_to_string(body_template, context)
+        html = render_to_string(html_template, context) if html_template else ""
+    return WrittenMail(subject[:200], body, html, tuple(attachments))
+
+
+def _encode(attachments: Iterable[tuple[str, bytes, str]]) -> list[dict]:
+    return [
+        {
+            "filename": filename,
+            "mimetype": mimetype,
+            "content": base64.b64encode(content).decode("ascii"),
+        }
+        for filename, content, mimetype in attachments
+    ]
+
+
+def _send_after_commit(mail: OutgoingMail) -> None:
+    if settings.MAIL_SEND_IMMEDIATELY:
+        transaction.on_commit(lambda: mail_send_due(pks=[mail.pk]))
 
 
 def mail_enqueue(
@@ -34,27 +97,46 @@ def mail_enqueue(
     `attachments` are (filename, content, mimetype). With MAIL_SEND_IMMEDIATELY the send is
     tried right after commit; if that fails, the row stays queued for send_queued_mail.
     """
-    with translation.override(language):
-        subject = " ".join(render_to_string(subject_template, context).split())
-        body = render_to_string(body_template, context)
-        html = render_to_string(html_template, context) if html_template else ""
+    written = mail_render(
+        subject_template=subject_template,
+        body_template=body_template,
+        html_template=html_template,
+        context=context,
+        language=language,
+        attachments=attachments,
+    )
     mail = OutgoingMail.objects.create(
         to=to,
-        subject=subject[:200],
-        body=body,
-        html=html,
-        attachments=[
-            {
-                "filename": filename,
-                "mimetype": mimetype,
-                "content": base64.b64encode(content).decode("ascii"),
-            }
-            for filename, content, mimetype in attachments
-        ],
+        subject=written.subject,
+        body=written.body,
+        html=written.html,
+        attachments=_encode(written.attachments),
     )
-    if settings.MAIL_SEND_IMMEDIATELY:
-        transaction.on_commit(lambda: mail_send_due(pks=[mail.pk]))
+    _send_after_commit(mail)
     return mail
+
+
+def mail_enqueue_written_later(*, to: str, writer: str, params: dict) -> OutgoingMail:
+    """Queue an e-mail that the writer registered as `writer` writes from `params` (JSON) when
+    it is sent; like `mail_enqueue` otherwise. The address is stored now, for the retention
+    purge and for the outbox list.
+    """
+    mail = OutgoingMail.objects.create(to=to, writer=writer, params=params)
+    _send_after_commit(mail)
+    return mail
+
+
+def _write(mail: OutgoingMail) -> bool:
+    """Fill in a written-later e-mail from its writer; False when there is nothing to send."""
+    written = _writers[mail.writer](mail.params)
+    if written is None:
+        return False
+    mail.subject = written.subject
+    mail.body = written.body
+    mail.html = written.html
+    mail.attachments = _encode(written.attachments)
+    mail.writer = ""  # written: a retry sends this same text
+    return True
 
 
 def _message(mail: OutgoingMail, connection) -> EmailMultiAlternatives:
@@ -80,8 +162,9 @@ def mail_send_due(*, pks: Iterable[int] | None = None, limit: int = 100) -> tupl
     Each e-mail is sent in its own short transaction, with its row locked (SKIP LOCKED, so
     several workers and the immediate sends never send one e-mail twice) and marked sent in
     the same transaction: a crash halfway through a batch loses no record of what already
-    went out, so nothing is sent again. A failure records the error and schedules the next
-    attempt. EMAIL_TIMEOUT bounds how long one send (and its lock) can take.
+    went out, so nothing is sent again. A written-later e-mail is written first, and deleted
+    unsent when its writer finds nothing to send. A failure records the error and schedules the
+    next attempt. EMAIL_TIMEOUT bounds how long one send (and its lock) can take.
     """
     sent = failed = 0
     now = timezone.now()
@@ -103,8 +186,11 @@ def mail_send_due(*, pks: Iterable[int] | None = None, limit: int = 100) -> tupl
             tried.append(mail.pk)
             mail.attempts += 1
             try:
+                if mail.writer and not _write(mail):
+                    mail.delete()
+                    continue
                 _message(mail, connection).send()
-            except Exception as error:  # any failure (SMTP, network, DNS) keeps it queued
+            except Exception as error:  # any failure (writer, SMTP, network, DNS) keeps it queued
                 logger.warning("Sending e-mail %s failed: %s", mail.pk, error)
                 mail.last_error = f"{type(error).__name__}: {error}"[:2000]
                 mail.next_attempt_at = timezone.now() + backoff(mail.attempts)
@@ -113,7 +199,7 @@ def mail_send_due(*, pks: Iterable[int] | None = None, limit: int = 100) -> tupl
                 mail.sent_at = timezone.now()
                 mail.last_error = ""
                 sent += 1
-            mail.save(update_fields=["attempts", "last_error", "next_attempt_at", "sent_at"])
+            mail.save()
     return sent, failed
 
 

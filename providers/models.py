@@ -447,11 +447,12 @@ class OutgoingMail(models.Model):
 
     Written by providers/mail.py; the send_queued_mail command (and an immediate attempt after
     commit) sends it. Attachments are a JSON list of {filename, mimetype, content (base64)}.
+    While `writer` is set, subject and text are still to be written, from `params`.
     """
 
     to = models.EmailField(_("to"))
-    subject = models.CharField(_("subject"), max_length=200)
-    body = models.TextField(_("text"))
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("text"), blank=True)
     html = models.TextField(_("HTML"), blank=True)
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -459,6 +460,8 @@ class OutgoingMail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    writer = models.CharField(_("written by"), max_length=100, blank=True)
+    params = models.JSONField(_("what to write"), default=dict, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

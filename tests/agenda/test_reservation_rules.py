@@ -20,6 +20,7 @@ from agenda.reservations import (
     session_cancel,
     waiting_list_promote,
 )
+from agenda.services import session_save
 from providers.mail import mail_enqueue, mail_send_due
 from providers.models import OutgoingMail, Provider
 from tests.agenda.test_reservations import assert_counters_match, form_data, form_url, reserve
@@ -82,29 +83,43 @@ def test_the_form_offers_no_party_larger_than_the_session(client, reference_data
     assert not Reservation.objects.exists()
 
 
-def test_a_party_that_can_never_fit_after_a_capacity_cut_holds_nobody_up(reference_data):
+def test_a_capacity_cut_ends_the_wait_of_a_party_that_no_longer_fits(
+    reference_data, django_capture_on_commit_callbacks
+):
     room = SessionFactory(capacity=6, activity=ActivityFactory(max_party_size=4))
     first = reserve(room, 1, party_size=3)
     big = reserve(room, 2, party_size=4)  # 3 free: waits
     small = reserve(room, 3, party_size=1)  # behind the big party
     assert (big.state, small.state) == (Waiting, Waiting)
+    mail.outbox.clear()
 
-    # The provider cuts the capacity to 3: the party of 4 can never come in now.
-    Session.objects.filter(pk=room.pk).update(capacity=3)
-    room.refresh_from_db()
-    assert reservation_cancel(reservation=first) == [small]  # skips the big party
+    # The provider makes the session smaller: the party of 4 could never come in now.
+    room.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        session_save(session=room)
     big.refresh_from_db()
-    assert big.state == Waiting  # still on the list, should the capacity go up again
+    small.refresh_from_db()
+    assert (big.state, small.state) == (Reservation.State.CANCELLED, Waiting)
+    (message,) = mail.outbox
+    assert message.to == ["bewoner2@example.org"]
+    with translation.override("nl"):
+        assert "ruimte voor 3 mensen" in message.body
     assert_counters_match(room)
 
-    # A newcomer who fits does not wait behind a party that can never fit either.
+    # Everyone still waiting can get in: the freed places go to them, in order.
+    assert reservation_cancel(reservation=first) == [small]
     assert reserve(room, 4, party_size=2).state == Confirmed
     assert_counters_match(room)
 
-    # Raised again, the big party is first in line once more.
-    Session.objects.filter(pk=room.pk).update(capacity=8)
-    room.refresh_from_db()
-    assert waiting_list_promote(session=room) == [big]
+
+def test_a_larger_capacity_goes_to_the_waiting_list(reference_data):
+    room = SessionFactory(capacity=2, activity=ActivityFactory(max_party_size=2))
+    reserve(room, 1, party_size=2)
+    waiting = reserve(room, 2, party_size=2)
+    room.capacity = 4
+    session_save(session=room)
+    waiting.refresh_from_db()
+    assert waiting.state == Confirmed
     assert_counters_match(room)
 
 
@@ -285,7 +300,7 @@ PERSONAL = ["bewoner1@example.org", "Bewoner 1", "5912 CD", "5912CD"]
 
 
 def _fail(*args, **kwargs):
-    raise RuntimeError("the calendar broke")
+    raise RuntimeError("the outbox broke")
 
 
 def shown_in_report(reporter) -> str:
@@ -300,7 +315,7 @@ def shown_in_report(reporter) -> str:
 
 
 def test_an_error_report_of_the_form_carries_no_resident_data(client, session, monkeypatch):
-    monkeypatch.setattr("agenda.reservations.session_ics", _fail)
+    monkeypatch.setattr("agenda.reservations.mail_enqueue_written_later", _fail)
     reports = []
 
     def report(sender, request, **kwargs):
@@ -319,7 +334,7 @@ def test_an_error_report_of_the_form_carries_no_resident_data(client, session, m
 
 
 def test_the_reservation_service_hides_its_personal_variables(session, monkeypatch):
-    monkeypatch.setattr("agenda.reservations.session_ics", _fail)
+    monkeypatch.setattr("agenda.reservations.mail_enqueue_written_later", _fail)
     with pytest.raises(RuntimeError) as error:
         reserve(session, 1, postcode="5912 CD")
     text = shown_in_report(ExceptionReporter(None, error.type, error.value, error.tb))

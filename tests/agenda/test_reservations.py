@@ -6,8 +6,9 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from freezegun import freeze_time
@@ -22,7 +23,7 @@ from agenda.reservations import (
     waiting_position,
 )
 from agenda.templatetags.agenda import spots_status
-from providers.mail import mail_enqueue
+from providers.mail import mail_enqueue, mail_send_due
 from providers.models import District, OutgoingMail
 from tests.factories import ActivityFactory, SessionFactory, VenueFactory, local
 
@@ -424,6 +425,73 @@ def test_mail_server_down_loses_nothing_and_sends_later(
     assert sorted(m.to[0] for m in mail.outbox) == ["bewoner1@example.org", "bewoner2@example.org"]
     assert not OutgoingMail.objects.filter(sent_at__isnull=True).exists()
     assert mail.outbox[0].attachments  # the calendar file survived the queue
+
+
+def test_reservation_e_mails_are_written_when_they_go_out(session, settings):
+    settings.MAIL_SEND_IMMEDIATELY = False
+    reserve(session, 1)
+    (queued,) = OutgoingMail.objects.all()
+    assert (queued.to, queued.subject, queued.body) == ("bewoner1@example.org", "", "")
+    assert mail_send_due() == (1, 0)
+    queued.refresh_from_db()
+    (message,) = mail.outbox
+    assert queued.subject == message.subject
+    assert message.subject.startswith("Je plek is gereserveerd")
+    assert "Bewoner 1" in message.body and message.attachments
+
+
+def test_a_waiting_list_e_mail_is_not_sent_once_the_place_came(session, settings):
+    settings.MAIL_SEND_IMMEDIATELY = False
+    for n in range(5):
+        reserve(session, n)
+    reserve(session, 5)  # waits
+    reservation_cancel(reservation=Reservation.objects.get(email="bewoner0@example.org"))
+    mail_send_due()
+    to_the_sixth = [m for m in mail.outbox if m.to == ["bewoner5@example.org"]]
+    assert [m.subject.split(":")[0] for m in to_the_sixth] == ["Goed nieuws"]
+    assert not OutgoingMail.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_an_e_mail_about_data_removed_since_is_dropped(session, settings):
+    settings.MAIL_SEND_IMMEDIATELY = False
+    reserve(session, 1)
+    Reservation.objects.update(name="", email="", token="")  # as the retention purge does
+    assert mail_send_due() == (0, 0)
+    assert mail.outbox == []
+    assert not OutgoingMail.objects.exists()
+
+
+def test_an_e_mail_that_cannot_be_written_stays_queued(session, settings, monkeypatch):
+    settings.MAIL_SEND_IMMEDIATELY = False
+    reserve(session, 1)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the calendar broke")
+
+    monkeypatch.setattr("agenda.reservations.session_ics", broken)
+    assert mail_send_due() == (0, 1)
+    (queued,) = OutgoingMail.objects.all()
+    assert queued.sent_at is None and "calendar broke" in queued.last_error
+    monkeypatch.undo()
+    with freeze_time(datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=2)):
+        assert mail_send_due() == (1, 0)
+    assert mail.outbox[0].attachments
+
+
+def test_a_reservation_post_takes_the_same_few_queries_however_long_the_line(
+    client, session, django_assert_max_num_queries
+):
+    def post_queries(n):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.post(form_url(session), form_data(n)).status_code == 302
+        return len(queries)
+
+    first = post_queries(1)  # confirmed
+    for n in range(2, 40):
+        reserve(session, n)
+    assert post_queries(40) == first  # waits, behind 34 others
+    # Lookup, lock, INSERT, counters, outbox: the savepoints are the test's transaction.
+    assert first <= 8
 
 
 def test_mail_enqueue_renders_in_the_given_language(db):
