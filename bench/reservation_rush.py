@@ -1,13 +1,16 @@
 """The reservation benchmark's client: N residents fetch the form, then all post at once.
 
-    python bench/reservation_rush.py BASE_URL FORM_PATH [CLIENTS]
+    python bench/reservation_rush.py BASE_URL FORM_PATH [CLIENTS [PID ...]]
 
 One asyncio loop with a connection per resident, so the client spends next to no CPU of the
 machine it shares with the server. A POST's latency runs from opening its connection to the
-last byte of the answer. Prints one line per measure; exits non-zero when any request failed.
+last byte of the answer. With PIDs (Linux), also the CPU time the POSTs cost those processes
+and their children (gunicorn, PostgreSQL). Prints one line per measure; exits non-zero when
+any request failed.
 """
 
 import asyncio
+import os
 import re
 import statistics
 import sys
@@ -41,12 +44,30 @@ def request(method: str, host: str, path: str, cookie: str = "", body: bytes = b
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-async def rush(base: str, path: str, clients: int) -> int:
+def cpu_seconds(roots: list[int]) -> float:
+    """User plus system CPU time of these processes and all their descendants (Linux /proc)."""
+    stats = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        stats[int(pid)] = (int(fields[1]), (int(fields[11]) + int(fields[12])))  # ppid, ticks
+    total, todo = 0, list(roots)
+    while todo:
+        pid = todo.pop()
+        total += stats.get(pid, (0, 0))[1]
+        todo += [child for child, (parent, _) in stats.items() if parent == pid]
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def rush(base: str, path: str, clients: int, pids: list[int]) -> int:
     url = urlsplit(base)
     host, port = url.hostname, url.port or 80
     netloc = url.netloc
 
-    # Every resident opens the form first (for a CSRF cookie and token), a few at a time.
+    # Every resident opens the form first, one after the other, for a CSRF cookie and token.
     posts: list[bytes] = []
     for n in range(clients):
         _, answer = await exchange(host, port, request("GET", netloc, path))
@@ -69,9 +90,11 @@ async def rush(base: str, path: str, clients: int) -> int:
             status = 0
         return status, time.perf_counter() - start
 
+    cpu_before = [cpu_seconds([pid]) for pid in pids]
     began = time.perf_counter()
     results = await asyncio.gather(*(post(raw) for raw in posts))
     wall = time.perf_counter() - began
+    cpu = [cpu_seconds([pid]) - before for pid, before in zip(pids, cpu_before, strict=True)]
 
     statuses = [status for status, _ in results]
     ms = sorted(latency * 1000 for _, latency in results)
@@ -81,9 +104,13 @@ async def rush(base: str, path: str, clients: int) -> int:
     print("statuses " + ", ".join(f"{status}: {count}" for status, count in counts.items()))
     print(f"5xx {sum(c for s, c in counts.items() if s >= 500)}")
     print(f"latency ms: p50 {quantiles[49]:.0f}, p95 {quantiles[94]:.0f}, max {ms[-1]:.0f}")
+    if pids:
+        per_post = ", ".join(f"{seconds * 1000 / clients:.1f}" for seconds in cpu)
+        print(f"CPU ms per POST (process trees {', '.join(map(str, pids))}): {per_post}")
     return 0 if 0 not in counts else 1
 
 
 if __name__ == "__main__":
     clients = int(sys.argv[3]) if len(sys.argv) > 3 else 200
-    sys.exit(asyncio.run(rush(sys.argv[1], sys.argv[2], clients)))
+    pids = [int(pid) for pid in sys.argv[4:]]
+    sys.exit(asyncio.run(rush(sys.argv[1], sys.argv[2], clients, pids)))

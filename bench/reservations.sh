@@ -6,6 +6,8 @@
 # production settings, RESERVATION_RATE_LIMIT=off). Each client first GETs the form for its
 # CSRF token, then all post at once. Prints the status counts, 5xx, p50/p95 latency of the POSTs,
 # and checks that exactly 20 are confirmed and the rest wait, in line, with matching counters.
+# First the same rush on the floor (bench/urls.py): POSTs that only pass the middleware and the
+# CSRF check and lock and write the session row, what no reservation can undercut here.
 # E-mails go to the outbox (MAIL_SEND_IMMEDIATELY=0): sending is the worker's job, not the
 # request's. Target: no 5xx, p95 ≤ 250 ms.
 #
@@ -34,7 +36,7 @@ session_pk="$(basename "$form")"
 
 port="$(w3_free_port)"
 base="http://127.0.0.1:$port"
-WEB_CONCURRENCY=2 BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application \
+WEB_CONCURRENCY=${WEB_CONCURRENCY:-2} BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application \
     -c gunicorn.conf.py --access-logfile /dev/null --log-level warning \
     >"$work/gunicorn.log" 2>&1 &
 gunicorn_pid=$!
@@ -44,8 +46,13 @@ for _ in $(seq 1 60); do
 done
 curl -fs "$base$form" >/dev/null || { cat "$work/gunicorn.log" >&2; exit 1; }
 
+echo "== floor: $CLIENTS simultaneous POSTs that only pass the CSRF check and lock and write the row"
+# CPU time is read off gunicorn's process tree and PostgreSQL's (the postmaster's), in that order.
+postmaster="$(head -1 "$W3_PG_DIR/data/postmaster.pid")"
+python bench/reservation_rush.py "$base" "/bench/reservation-floor/$session_pk" "$CLIENTS" \
+    "$gunicorn_pid" "$postmaster"
 echo "== $CLIENTS simultaneous reservations on one 20-place session ($form)"
-python bench/reservation_rush.py "$base" "$form" "$CLIENTS"
+python bench/reservation_rush.py "$base" "$form" "$CLIENTS" "$gunicorn_pid" "$postmaster"
 
 python manage.py shell -v0 -c "
 from django.db.models import Sum
