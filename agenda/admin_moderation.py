@@ -58,10 +58,16 @@ class DecisionMessageForm(forms.Form):
 
 
 def _decide(modeladmin, request, queryset, service, message="", seen=None):
-    """`seen`, for approvals: per activity, the `updated_at` of the proposed change shown."""
+    """`seen`, for approvals: per activity, the `updated_at` of the proposed change shown; and
+    when the moderator's list was shown (a submission sent after it was not seen)."""
     done = 0
+    shown_at = _seen_at(request.POST.get("list_shown_at"))
     for activity in queryset:
-        extra = {} if seen is None else {"seen_revision_at": seen.get(activity.pk)}
+        extra = {}
+        if seen is not None:
+            extra = {"seen_revision_at": seen.get(activity.pk)}
+            if shown_at is not None:
+                extra["shown_at"] = shown_at
         try:
             service(activity=activity, by=request.user, message=message, **extra)
         except ModerationError as error:
@@ -140,6 +146,7 @@ def approve(modeladmin, request, queryset):
             **modeladmin.admin_site.each_context(request),
             "title": _("Approve"),
             "items": items,
+            "list_shown_at": request.POST.get("list_shown_at", ""),
             "opts": modeladmin.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         },
@@ -255,6 +262,7 @@ class ModerationAdminMixin:
 
     actions = [approve, request_changes, reject, export_csv]
     inlines_moderation = [DecisionInline]
+    change_list_template = "admin/agenda/moderation_change_list.html"
 
     def get_inlines(self, request, obj):
         return [*super().get_inlines(request, obj), *self.inlines_moderation]

@@ -367,7 +367,13 @@ UNCHECKED = object()
 
 
 def _transition(
-    *, activity: Activity, action: str, by, message: str = "", seen_revision_at=UNCHECKED
+    *,
+    activity: Activity,
+    action: str,
+    by,
+    message: str = "",
+    seen_revision_at=UNCHECKED,
+    shown_at: datetime.datetime | None = None,
 ) -> Activity:
     activity = Activity.objects.select_for_update().select_related("edition").get(pk=activity.pk)
     revision = None
@@ -377,16 +383,21 @@ def _transition(
             .filter(state__in=[State.SUBMITTED, State.CHANGES_REQUESTED])
             .first()
         )
-    if seen_revision_at is not UNCHECKED:
-        # Under the activity's lock, which activity_save takes too before it writes a revision.
-        current = revision.updated_at if revision is not None else None
-        if current != seen_revision_at:
-            raise ModerationError(
-                _(
-                    "The provider changed this activity meanwhile. Look at it again before "
-                    "you approve it."
-                )
+    # Under the activity's lock, which activity_save takes too before it writes anything.
+    changed = seen_revision_at is not UNCHECKED and seen_revision_at != (
+        revision.updated_at if revision is not None else None
+    )
+    # A submission taken back, edited and sent again after the moderator's list was shown.
+    changed = changed or (
+        shown_at is not None and revision is None and activity.updated_at > shown_at
+    )
+    if changed:
+        raise ModerationError(
+            _(
+                "The provider changed this activity meanwhile. Look at it again before "
+                "you approve it."
             )
+        )
     if revision is not None and action != Decision.WITHDRAW:
         if not can_transition(revision.state, action):
             raise ModerationError(_("This step is not possible for these changes."))
@@ -437,13 +448,19 @@ def activity_submit(*, activity: Activity, by) -> Activity:
 
 @transaction.atomic
 def activity_approve(
-    *, activity: Activity, by, message: str = "", seen_revision_at=UNCHECKED
+    *,
+    activity: Activity,
+    by,
+    message: str = "",
+    seen_revision_at=UNCHECKED,
+    shown_at: datetime.datetime | None = None,
 ) -> Activity:
     """Publish a submitted activity, or the proposed change of an approved one.
 
     `seen_revision_at`: the `updated_at` of the proposed change the moderator looked at, or
-    None if they saw none. If the change is another one now (the provider edited it since),
-    nothing is published and ModerationError says so.
+    None if they saw none. `shown_at`: when the moderator's list was shown; an activity saved
+    after it (taken back, edited and sent again) was not seen. Either way, nothing is
+    published and ModerationError says so.
     """
     activity = _transition(
         activity=activity,
@@ -451,6 +468,7 @@ def activity_approve(
         by=by,
         message=message,
         seen_revision_at=seen_revision_at,
+        shown_at=shown_at,
     )
     _notify_provider(activity, Decision.APPROVE, message)
     return activity

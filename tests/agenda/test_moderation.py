@@ -620,3 +620,41 @@ def test_diff_dates_follow_the_language(world_a, moderator):
     local = timezone.localtime(starts)
     weekday = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][local.weekday()]
     assert row["old"].startswith(f"{weekday}, {local.day}. ")
+
+
+def test_admin_approve_refuses_a_submission_sent_again_after_the_list_was_shown(
+    client, world_a, moderator
+):
+    client.force_login(moderator)
+    activity = _submitted(world_a)
+    changelist = client.get(reverse("admin:agenda_submittedactivity_changelist"))
+    shown_at = re.search(r'name="list_shown_at" value="([^"]+)"', changelist.content.decode())
+
+    # The provider takes it back, changes it and sends it again while the list is open.
+    data = activity_data(activity)
+    data["title"] = "Niet gezien"
+    activity_save(activity=activity, data=data, by=world_a["user"])
+    activity_submit(activity=activity, by=world_a["user"])
+    response = _action(
+        client,
+        "agenda_submittedactivity",
+        "approve",
+        [activity.pk],
+        list_shown_at=shown_at.group(1),
+    )
+    activity.refresh_from_db()
+    assert activity.state == ActivityState.SUBMITTED
+    with translation.override("nl"):
+        refusal = translation.gettext(
+            "The provider changed this activity meanwhile. Look at it again before you approve it."
+        )
+    assert refusal in response.content.decode()
+
+    # The list shown again, with the new title in it: approved.
+    changelist = client.get(reverse("admin:agenda_submittedactivity_changelist"))
+    page = changelist.content.decode()
+    assert "Niet gezien" in page
+    shown_at = re.search(r'name="list_shown_at" value="([^"]+)"', page).group(1)
+    _action(client, "agenda_submittedactivity", "approve", [activity.pk], list_shown_at=shown_at)
+    activity.refresh_from_db()
+    assert (activity.state, activity.title) == (ActivityState.APPROVED, "Niet gezien")
