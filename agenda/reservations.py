@@ -13,6 +13,7 @@ import secrets
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,11 @@ from providers.mail import (
     mail_writer,
 )
 from providers.models import PostcodeRange, normalise_postcode
+
+DUPLICATE = _(
+    "You already have a reservation for this session with this e-mail address. Look in your "
+    "e-mail for the link to see or cancel it."
+)
 
 
 class ReservationError(Exception):
@@ -107,6 +113,17 @@ def reservation_create(
     code = normalise_postcode(postcode)
     district = PostcodeRange.district_for(code) if code else None
     activity = session.activity
+    # Checked before the lock, so a double submit costs the rush nothing and no failed INSERT
+    # puts the address in the database server's log; the constraint below catches the rare
+    # double submit whose two requests both get here first.
+    if (
+        Reservation.objects.active()
+        .filter(session=session)
+        .annotate(email_lower=Lower("email"))
+        .filter(email_lower=email.lower())
+        .exists()
+    ):
+        raise ReservationError(DUPLICATE, "duplicate")
     with transaction.atomic():
         session = _lock_session(session.pk)
         if activity.is_walk_in:
@@ -156,18 +173,15 @@ def reservation_create(
             token=secrets.token_urlsafe(32),
         )
         try:
-            # One e-mail address holds one place or place in line per session: the database
-            # says so (reservation_one_active_per_email). The failed INSERT ends this
-            # transaction, or rolls back to its savepoint when it runs inside another.
+            # The failed INSERT ends this transaction, or rolls back to its savepoint when it
+            # runs inside another.
             reservation.save(force_insert=True)
         except IntegrityError as error:
-            raise ReservationError(
-                _(
-                    "You already have a reservation for this session with this e-mail "
-                    "address. Look in your e-mail for the link to see or cancel it."
-                ),
-                "duplicate",
-            ) from error
+            if getattr(error.__cause__, "diag", None) is None or (
+                error.__cause__.diag.constraint_name != "reservation_one_active_per_email"
+            ):
+                raise
+            raise ReservationError(DUPLICATE, "duplicate") from error
         _save_counters(session)
         if state == ReservationState.CONFIRMED:
             _enqueue(reservation, "reservation_confirmed", calendar=EVENT)
@@ -235,7 +249,8 @@ def _promote(session: Session) -> list[Reservation]:
             session.places_waiting -= waiting.party_size
             waiting.state = ReservationState.CANCELLED
             waiting.save(update_fields=["state", "updated_at"])
-            _enqueue(waiting, "waiting_party_too_large")
+            # The capacity of now: it may change again before the e-mail is written.
+            _enqueue(waiting, "waiting_party_too_large", capacity=session.capacity)
             continue
         if not _fits(session, waiting.party_size):
             break
@@ -339,7 +354,9 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
     count = 0
     with transaction.atomic():
         due = (
-            Reservation.objects.select_for_update(skip_locked=True)
+            # `of`: the reservation rows only; the sessions joined in the filter stay free for
+            # bookings, and a session a booking holds is not skipped.
+            Reservation.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(
                 state=ReservationState.CONFIRMED,
                 reminder_sent_at__isnull=True,
@@ -383,15 +400,23 @@ CANCELLED = "cancelled"
 MAIL_WRITER = "agenda.reservation"
 
 
-def _enqueue(reservation: Reservation, kind: str, *, calendar: str | None = None) -> None:
+def _enqueue(
+    reservation: Reservation, kind: str, *, calendar: str | None = None, capacity=None
+) -> None:
     """Queue e-mail `kind` (its templates: agenda/email/<kind>_*.txt) about a reservation.
 
     Written when it goes out (`_write_mail`): nothing is rendered while the session is locked.
+    What must be told as it was at this moment goes along (`capacity`).
     """
     mail_enqueue_written_later(
         to=reservation.email,
         writer=MAIL_WRITER,
-        params={"reservation": reservation.pk, "kind": kind, "calendar": calendar},
+        params={
+            "reservation": reservation.pk,
+            "kind": kind,
+            "calendar": calendar,
+            "capacity": capacity,
+        },
     )
 
 
@@ -409,6 +434,8 @@ def _write_mail(params: dict) -> WrittenMail | None:
     kind = params["kind"]
     if kind == "reservation_waiting" and not reservation.is_waiting:
         return None  # promoted or cancelled before this went out: that e-mail says it all
+    if kind == "reservation_reminder" and not reservation.is_confirmed:
+        return None  # cancelled since
     session = reservation.session
     attachments = []
     if params["calendar"]:
@@ -427,6 +454,7 @@ def _write_mail(params: dict) -> WrittenMail | None:
             "activity": session.activity,
             "venue": session.venue,
             "position": waiting_position(reservation),
+            "capacity": params.get("capacity"),
             "manage_url": manage_url(reservation) if reservation.token else "",
             "activity_url": activity_url,
             "privacy_url": privacy_url,

@@ -128,7 +128,10 @@ def mail_enqueue_written_later(*, to: str, writer: str, params: dict) -> Outgoin
 
 def _write(mail: OutgoingMail) -> bool:
     """Fill in a written-later e-mail from its writer; False when there is nothing to send."""
-    written = _writers[mail.writer](mail.params)
+    # A savepoint: a writer's failed query must not break the transaction that records the
+    # failure on the row.
+    with transaction.atomic():
+        written = _writers[mail.writer](mail.params)
     if written is None:
         return False
     mail.subject = written.subject

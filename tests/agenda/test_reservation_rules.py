@@ -1,11 +1,13 @@
 """Reservation rules from the review: capacity, started sessions, reminders, e-mail, privacy."""
 
 import datetime
+import importlib
 import re
 import sys
 
 import icalendar
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.signals import got_request_exception
 from django.utils import translation
@@ -340,3 +342,42 @@ def test_the_reservation_service_hides_its_personal_variables(session, monkeypat
     text = shown_in_report(ExceptionReporter(None, error.type, error.value, error.tb))
     for value in PERSONAL:
         assert value not in text, value
+
+
+def test_the_migration_ends_old_waits_that_cannot_fit(reference_data, settings):
+    settings.MAIL_SEND_IMMEDIATELY = False
+    room = SessionFactory(capacity=4, activity=ActivityFactory(max_party_size=4))
+    reserve(room, 1, party_size=2)  # 2 free
+    big = reserve(room, 2, party_size=4)  # waits
+    small = reserve(room, 3, party_size=1)  # behind the big party
+    OutgoingMail.objects.all().delete()
+    # As earlier versions left a capacity cut: the party of 4 still on the list.
+    Session.objects.filter(pk=room.pk).update(capacity=3)
+
+    migration = importlib.import_module("agenda.migrations.0013_end_waits_that_cannot_fit")
+    migration.forwards(django_apps, None)
+
+    big.refresh_from_db()
+    small.refresh_from_db()
+    assert (big.state, small.state) == (Reservation.State.CANCELLED, Confirmed)
+    assert_counters_match(room)
+    assert mail_send_due() == (2, 0)
+    told = {message.to[0]: message for message in mail.outbox}
+    with translation.override("nl"):
+        assert "ruimte voor 3 mensen" in told["bewoner2@example.org"].body
+        assert told["bewoner3@example.org"].subject.startswith("Goed nieuws")
+
+
+def test_the_capacity_cut_e_mail_tells_the_capacity_of_the_cut(reference_data, settings):
+    settings.MAIL_SEND_IMMEDIATELY = False
+    room = SessionFactory(capacity=4, activity=ActivityFactory(max_party_size=4))
+    reserve(room, 1, party_size=2)
+    reserve(room, 2, party_size=4)  # waits
+    room.capacity = 3
+    session_save(session=room)
+    room.capacity = None  # no limit any more, before the e-mail goes out
+    session_save(session=room)
+    mail_send_due()
+    (told,) = [m for m in mail.outbox if m.to == ["bewoner2@example.org"]][-1:]
+    with translation.override("nl"):
+        assert "ruimte voor 3 mensen" in told.body

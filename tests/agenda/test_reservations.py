@@ -16,6 +16,7 @@ from freezegun import freeze_time
 from agenda.models import Activity, Channel, Reservation, Session
 from agenda.reservations import (
     ReservationError,
+    reminders_send,
     reservation_cancel,
     reservation_create,
     session_attendance_list,
@@ -466,21 +467,33 @@ def test_an_e_mail_that_cannot_be_written_stays_queued(session, settings, monkey
     reserve(session, 1)
 
     def broken(*args, **kwargs):
-        raise RuntimeError("the calendar broke")
+        # A failing query, the worst a writer can do: it aborts the database transaction.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 / 0")
 
     monkeypatch.setattr("agenda.reservations.session_ics", broken)
     assert mail_send_due() == (0, 1)
     (queued,) = OutgoingMail.objects.all()
-    assert queued.sent_at is None and "calendar broke" in queued.last_error
+    assert queued.sent_at is None and queued.attempts == 1
+    assert "division by zero" in queued.last_error
     monkeypatch.undo()
     with freeze_time(datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=2)):
         assert mail_send_due() == (1, 0)
     assert mail.outbox[0].attachments
 
 
-def test_a_reservation_post_takes_the_same_few_queries_however_long_the_line(
-    client, session, django_assert_max_num_queries
-):
+def test_no_reminder_goes_out_for_a_place_cancelled_after_it_was_queued(session, settings):
+    settings.MAIL_SEND_IMMEDIATELY = False
+    reservation = reserve(session, 1)
+    mail_send_due()
+    mail.outbox.clear()
+    assert reminders_send(now=session.starts_at - datetime.timedelta(hours=20)) == 1
+    reservation_cancel(reservation=reservation)
+    mail_send_due()
+    assert [m.subject.split(":")[0] for m in mail.outbox] == ["Geannuleerd"]
+
+
+def test_a_reservation_post_takes_the_same_few_queries_however_long_the_line(client, session):
     def post_queries(n):
         with CaptureQueriesContext(connection) as queries:
             assert client.post(form_url(session), form_data(n)).status_code == 302
@@ -490,8 +503,8 @@ def test_a_reservation_post_takes_the_same_few_queries_however_long_the_line(
     for n in range(2, 40):
         reserve(session, n)
     assert post_queries(40) == first  # waits, behind 34 others
-    # Lookup, lock, INSERT, counters, outbox: the savepoints are the test's transaction.
-    assert first <= 8
+    # Lookup, duplicate check, lock, INSERT, counters, outbox, and the test's savepoints.
+    assert first <= 9
 
 
 def test_mail_enqueue_renders_in_the_given_language(db):
