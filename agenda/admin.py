@@ -86,7 +86,7 @@ class SessionInline(admin.TabularInline):
 
 @admin.register(Activity)
 class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "provider", "edition", "state", "registration", "updated_at"]
+    list_display = ["title", "provider", "edition", "state", "registration", "last_changed"]
     list_filter = [
         "state",
         "edition",
@@ -203,7 +203,7 @@ class ReservationAdmin(admin.ModelAdmin):
 class SubmittedActivityAdmin(ActivityAdmin):
     """The queue: submitted activities and submitted changes, the longest waiting first."""
 
-    list_display = ["title", "provider", "state", "has_changes", "submitted_at"]
+    list_display = ["title", "provider", "state", "has_changes", "submitted_at", "last_changed"]
     list_filter = ["edition", "provider__status"]
 
     def get_queryset(self, request):

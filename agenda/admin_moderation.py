@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -58,16 +59,16 @@ class DecisionMessageForm(forms.Form):
 
 
 def _decide(modeladmin, request, queryset, service, message="", seen=None):
-    """`seen`, for approvals: per activity, the `updated_at` of the proposed change shown; and
-    when the moderator's list was shown (a submission sent after it was not seen)."""
+    """`seen`, for approvals: per activity, the `updated_at` of the proposed change shown, and
+    the activity's own `updated_at` as the moderator's list showed it (`last_changed`)."""
     done = 0
-    shown_at = _seen_at(request.POST.get("list_shown_at"))
     for activity in queryset:
         extra = {}
         if seen is not None:
-            extra = {"seen_revision_at": seen.get(activity.pk)}
-            if shown_at is not None:
-                extra["shown_at"] = shown_at
+            extra = {
+                "seen_revision_at": seen.get(activity.pk),
+                "seen_activity_at": _seen_at(request.POST.get(f"seen_activity_{activity.pk}")),
+            }
         try:
             service(activity=activity, by=request.user, message=message, **extra)
         except ModerationError as error:
@@ -107,10 +108,12 @@ def _decide_with_message(modeladmin, request, queryset, service, action_name, ti
 
 
 def _seen_at(value: str | None) -> datetime.datetime | None:
+    """A moment the page carried; None when missing or unreadable (then nothing matches it)."""
     try:
-        return datetime.datetime.fromisoformat(value) if value else None
+        moment = datetime.datetime.fromisoformat(value) if value else None
     except ValueError:
         return None
+    return moment if moment is not None and moment.tzinfo is not None else None
 
 
 @admin.action(description=_("Approve selected activities"), permissions=["change"])
@@ -132,6 +135,7 @@ def approve(modeladmin, request, queryset):
             {
                 "activity": activity,
                 "seen": revision.updated_at.isoformat() if revision else "",
+                "seen_activity": request.POST.get(f"seen_activity_{activity.pk}", ""),
                 "diff": _diff_table(activity, revision) if revision else "",
             }
         )
@@ -146,7 +150,6 @@ def approve(modeladmin, request, queryset):
             **modeladmin.admin_site.each_context(request),
             "title": _("Approve"),
             "items": items,
-            "list_shown_at": request.POST.get("list_shown_at", ""),
             "opts": modeladmin.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         },
@@ -262,10 +265,20 @@ class ModerationAdminMixin:
 
     actions = [approve, request_changes, reject, export_csv]
     inlines_moderation = [DecisionInline]
-    change_list_template = "admin/agenda/moderation_change_list.html"
 
     def get_inlines(self, request, obj):
         return [*super().get_inlines(request, obj), *self.inlines_moderation]
+
+    @admin.display(description=_("last changed"), ordering="updated_at")
+    def last_changed(self, obj):
+        # The exact moment goes along with an approval from this list: an activity taken back,
+        # changed and sent again since the list was shown is not approved unseen.
+        return format_html(
+            '{}<input type="hidden" name="seen_activity_{}" value="{}">',
+            date_format(timezone.localtime(obj.updated_at), "SHORT_DATETIME_FORMAT"),
+            obj.pk,
+            obj.updated_at.isoformat(),
+        )
 
     def get_readonly_fields(self, request, obj=None):
         # The state changes only through the decisions above, never by editing the field.

@@ -72,6 +72,18 @@ def _can_ever_fit(session: Session, party_size: int) -> bool:
     return session.capacity is None or party_size <= session.capacity
 
 
+def _holds_a_place(session: Session, email: str) -> bool:
+    """This address already has a place or waits for one: reservation_one_active_per_email."""
+    return (
+        Reservation.objects.active()
+        .filter(session=session)
+        .exclude(email="")
+        .annotate(email_lower=Lower("email"))
+        .filter(email_lower=Lower(Value(email)))
+        .exists()
+    )
+
+
 def waiting_position(reservation: Reservation) -> int | None:
     """1 for the first in line; None when not waiting."""
     if not reservation.is_waiting:
@@ -116,13 +128,7 @@ def reservation_create(
     # Checked before the lock, so a double submit costs the rush nothing and no failed INSERT
     # puts the address in the database server's log; the constraint below catches the rare
     # double submit whose two requests both get here first.
-    if (
-        Reservation.objects.active()
-        .filter(session=session)
-        .annotate(email_lower=Lower("email"))
-        .filter(email_lower=email.lower())
-        .exists()
-    ):
+    if _holds_a_place(session, email):
         raise ReservationError(DUPLICATE, "duplicate")
     with transaction.atomic():
         session = _lock_session(session.pk)
@@ -244,6 +250,7 @@ def _promote(session: Session) -> list[Reservation]:
     promoted = []
     if session.is_cancelled or session.has_started:
         return promoted
+    blocked = False
     for waiting in Reservation.objects.waiting().filter(session=session).select_for_update():
         if not _can_ever_fit(session, waiting.party_size):
             session.places_waiting -= waiting.party_size
@@ -252,8 +259,10 @@ def _promote(session: Session) -> list[Reservation]:
             # The capacity of now: it may change again before the e-mail is written.
             _enqueue(waiting, "waiting_party_too_large", capacity=session.capacity)
             continue
-        if not _fits(session, waiting.party_size):
-            break
+        # Behind the first who does not fit, only the parties that never can are looked at.
+        blocked = blocked or not _fits(session, waiting.party_size)
+        if blocked:
+            continue
         session.places_booked += waiting.party_size
         session.places_waiting -= waiting.party_size
         waiting.state = ReservationState.CONFIRMED
@@ -454,7 +463,7 @@ def _write_mail(params: dict) -> WrittenMail | None:
             "activity": session.activity,
             "venue": session.venue,
             "position": waiting_position(reservation),
-            "capacity": params.get("capacity"),
+            "capacity": params.get("capacity", session.capacity),
             "manage_url": manage_url(reservation) if reservation.token else "",
             "activity_url": activity_url,
             "privacy_url": privacy_url,

@@ -373,7 +373,7 @@ def _transition(
     by,
     message: str = "",
     seen_revision_at=UNCHECKED,
-    shown_at: datetime.datetime | None = None,
+    seen_activity_at=UNCHECKED,
 ) -> Activity:
     activity = Activity.objects.select_for_update().select_related("edition").get(pk=activity.pk)
     revision = None
@@ -387,9 +387,11 @@ def _transition(
     changed = seen_revision_at is not UNCHECKED and seen_revision_at != (
         revision.updated_at if revision is not None else None
     )
-    # A submission taken back, edited and sent again after the moderator's list was shown.
+    # A new activity: taken back, edited and sent again since the moderator's list showed it.
     changed = changed or (
-        shown_at is not None and revision is None and activity.updated_at > shown_at
+        seen_activity_at is not UNCHECKED
+        and activity.state == State.SUBMITTED
+        and activity.updated_at != seen_activity_at
     )
     if changed:
         raise ModerationError(
@@ -453,14 +455,14 @@ def activity_approve(
     by,
     message: str = "",
     seen_revision_at=UNCHECKED,
-    shown_at: datetime.datetime | None = None,
+    seen_activity_at=UNCHECKED,
 ) -> Activity:
     """Publish a submitted activity, or the proposed change of an approved one.
 
     `seen_revision_at`: the `updated_at` of the proposed change the moderator looked at, or
-    None if they saw none. `shown_at`: when the moderator's list was shown; an activity saved
-    after it (taken back, edited and sent again) was not seen. Either way, nothing is
-    published and ModerationError says so.
+    None if they saw none. `seen_activity_at`: the `updated_at` of a new activity as the
+    moderator saw it. If what is there now is something else (the provider changed it
+    since), nothing is published and ModerationError says so.
     """
     activity = _transition(
         activity=activity,
@@ -468,7 +470,7 @@ def activity_approve(
         by=by,
         message=message,
         seen_revision_at=seen_revision_at,
-        shown_at=shown_at,
+        seen_activity_at=seen_activity_at,
     )
     _notify_provider(activity, Decision.APPROVE, message)
     return activity

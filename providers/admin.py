@@ -116,7 +116,7 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     exclude = ["attachments"]
 
-    @admin.display(description=_("subject"))
+    @admin.display(description=_("subject"), ordering="subject")
     def subject_or_writer(self, obj):
         # Not written yet: what it will be about (written when it goes out).
         return obj.subject or f"({obj.writer}: {obj.params.get('kind', '')})"

@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.core import mail
 from django.core.signals import got_request_exception
+from django.db import IntegrityError
 from django.utils import translation
 from django.views.debug import ExceptionReporter
 from freezegun import freeze_time
@@ -381,3 +382,38 @@ def test_the_capacity_cut_e_mail_tells_the_capacity_of_the_cut(reference_data, s
     (told,) = [m for m in mail.outbox if m.to == ["bewoner2@example.org"]][-1:]
     with translation.override("nl"):
         assert "ruimte voor 3 mensen" in told.body
+
+
+def test_a_capacity_cut_also_ends_the_wait_of_a_party_behind_one_that_does_not_fit_yet(
+    reference_data,
+):
+    room = SessionFactory(capacity=10, activity=ActivityFactory(max_party_size=8))
+    reserve(room, 1, party_size=6)  # 4 free
+    five = reserve(room, 2, party_size=5)  # waits
+    seven = reserve(room, 3, party_size=7)  # waits behind
+    room.capacity = 6  # full now; the five can still come one day, the seven never
+    session_save(session=room)
+    five.refresh_from_db()
+    seven.refresh_from_db()
+    assert (five.state, seven.state) == (Waiting, Reservation.State.CANCELLED)
+    assert_counters_match(room)
+
+
+def test_a_double_submit_that_passes_the_first_look_is_stopped_by_the_database(
+    session, monkeypatch
+):
+    reserve(session, 1)
+    # As when both requests of one resident look before either has saved.
+    monkeypatch.setattr("agenda.reservations._holds_a_place", lambda session, email: False)
+    with pytest.raises(ReservationError) as error:
+        reserve(session, 1)
+    assert error.value.code == "duplicate"
+    assert Reservation.objects.count() == 1
+    assert_counters_match(session)
+
+
+def test_another_database_error_is_not_reported_as_a_double_reservation(session, monkeypatch):
+    monkeypatch.setattr("agenda.reservations.secrets.token_urlsafe", lambda n: "the-same-token")
+    reserve(session, 1)
+    with pytest.raises(IntegrityError):
+        reserve(session, 2)  # reservation_token_unique, not the e-mail constraint
