@@ -18,9 +18,12 @@ class EditionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def newest_published_first(self):
+        return self.published().order_by("-starts_on")
+
     def current(self):
         """The edition the public site shows: the latest published one."""
-        return self.published().order_by("-starts_on").first()
+        return self.newest_published_first().first()
 
 
 class Edition(models.Model):
@@ -333,7 +336,7 @@ class SessionQuerySet(models.QuerySet):
         Joins rather than an `activity__in` subquery, and the current edition as a subquery (see
         EditionQuerySet.current): one query, cheap to build (the reservation POST uses it).
         """
-        current = Edition.objects.published().order_by("-starts_on").values("pk")[:1]
+        current = Edition.objects.newest_published_first().values("pk")[:1]
         return self.filter(public_condition("activity__"), activity__edition=Subquery(current))
 
 
