@@ -23,8 +23,12 @@ from agenda.models import (
     Session,
     SubmittedActivity,
 )
-from agenda.reservations import session_cancel
-from agenda.services import session_remove, session_save
+from agenda.services.reservations import session_cancel
+from agenda.services.sessions import session_remove, session_save
+from agenda.services.venues import venue_merge
+from providers.admin import TranslatedNameAdmin
+from providers.admin import VenueAdmin as ProvidersVenueAdmin
+from providers.models import Venue
 
 
 @admin.register(Edition)
@@ -41,12 +45,7 @@ class EditionAdmin(admin.ModelAdmin):
     actions = [publish_editions, create_next_edition]
 
 
-@admin.register(Audience)
-class AudienceAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "name_de", "position"]
-    list_editable = ["position"]
-    search_fields = ["name", "name_en", "name_de"]
-    prepopulated_fields = {"slug": ["name"]}
+admin.site.register([Audience, Channel], TranslatedNameAdmin)
 
 
 @admin.register(Language)
@@ -69,7 +68,7 @@ class SessionInline(admin.TabularInline):
         "is_cancelled",
         "cancel_button",
     ]
-    # Kept by agenda/reservations.py under a row lock; edited by hand they would drift, and a
+    # Kept by agenda.services.reservations under a row lock; edited by hand they would drift, and a
     # tick on "cancelled" would tell nobody. The button cancels through the reservation service.
     readonly_fields = ["places_booked", "places_waiting", "is_cancelled", "cancel_button"]
 
@@ -107,12 +106,12 @@ class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not Session:
             return super().save_formset(request, form, formset, change)
-        # Through agenda.services: only the editable fields are written (never the counters),
-        # residents hear about a new time or place, more room goes to the waiting list, and
-        # a deleted session with reservations is cancelled instead, telling its residents.
+        # Through agenda.services.sessions: only the editable fields are written (never the
+        # counters), residents hear about a new time or place, more room goes to the waiting
+        # list, and a deleted session with reservations is cancelled instead, telling them.
         changed = formset.save(commit=False)
         for session in formset.deleted_objects:
-            session_remove(session=session, by=request.user)
+            session_remove(session=session)
         for session in changed:
             session_save(session=session)
         return None
@@ -128,7 +127,7 @@ class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
         ]
 
     def session_cancel_view(self, request, pk, session_pk):
-        """Cancel one session after a confirmation, through agenda.reservations.session_cancel."""
+        """Cancel one session after a confirmation, through the reservation service."""
         activity = get_object_or_404(Activity.objects.all(), pk=pk)
         allowed = self.has_change_permission(request, activity) and request.user.has_perm(
             "agenda.change_session"
@@ -143,7 +142,7 @@ class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
             if session.is_cancelled:
                 self.message_user(request, _("This session was already cancelled."))
                 return redirect(change_url)
-            told = session_cancel(session=session, by=request.user)
+            told = session_cancel(session=session)
             self.log_change(
                 request, activity, _("Cancelled the session %(session)s.") % {"session": session}
             )
@@ -173,17 +172,10 @@ class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
         )
 
 
-@admin.register(Channel)
-class ChannelAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "name_de", "position"]
-    list_editable = ["position"]
-    search_fields = ["name", "name_en", "name_de"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
 @admin.register(Reservation)
 class ReservationAdmin(admin.ModelAdmin):
-    """Read-only: places change only through agenda/reservations.py, which keeps the counts."""
+    """Read-only: places change only through agenda.services.reservations, which keeps the
+    counts."""
 
     list_display = ["__str__", "party_size", "state", "created_at", "channel", "district"]
     list_filter = ["state", "session__activity__edition", "channel", "age_bracket", "district"]
@@ -248,3 +240,35 @@ class ActivityDecisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.action(
+    description=_("Merge selected venues into the oldest one"), permissions=["change", "delete"]
+)
+def merge_venues(modeladmin, request, queryset):
+    venues = list(queryset.order_by("pk"))
+    if len(venues) < 2:
+        modeladmin.message_user(request, _("Select at least two venues."), messages.WARNING)
+        return
+    keep = venues[0]
+    merged = venue_merge(keep=keep, duplicates=venues[1:])
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d venue merged into %(venue)s.",
+            "%(count)d venues merged into %(venue)s.",
+            merged,
+        )
+        % {"count": merged, "venue": keep},
+        messages.SUCCESS,
+    )
+
+
+# Merging venues moves sessions and proposed changes (the agenda's data), so the agenda adds it
+# to the venue admin of the providers app.
+admin.site.unregister(Venue)
+
+
+@admin.register(Venue)
+class VenueAdmin(ProvidersVenueAdmin):
+    actions = [merge_venues]

@@ -21,18 +21,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from agenda.models import ActivityDecision, ActivityState, Session
-from agenda.services import (
-    ModerationError,
-    activity_approve,
-    activity_preview,
-    activity_reject,
-    activity_request_changes,
-    edition_create_next,
-    edition_publish,
-    open_revision,
-    revision_diff,
-)
+from agenda.models import ActivityDecision, Session
+from agenda.services.editions import edition_create_next, edition_publish
+from agenda.services.errors import ModerationError
+from agenda.services.moderation import activity_approve, activity_reject, activity_request_changes
+from agenda.services.preview import activity_preview_context, revision_diff
 
 
 class DecisionInline(admin.TabularInline):
@@ -130,7 +123,7 @@ def approve(modeladmin, request, queryset):
         return None
     items = []
     for activity in activities:
-        revision = open_revision(activity) if activity.state == ActivityState.APPROVED else None
+        revision = activity.open_revision()
         items.append(
             {
                 "activity": activity,
@@ -293,7 +286,7 @@ class ModerationAdminMixin:
             reverse("admin:agenda_activity_preview", args=[obj.pk]),
             _("Preview of the public page (with proposed changes)"),
         )
-        revision = open_revision(obj) if obj.state == ActivityState.APPROVED else None
+        revision = obj.open_revision()
         if revision is None:
             return preview
         return format_html(
@@ -318,17 +311,11 @@ class ModerationAdminMixin:
         activity = get_object_or_404(self.get_queryset(request), pk=pk)
         if not self.has_view_permission(request, activity):
             raise PermissionDenied
-        shown, sessions = activity_preview(activity)
+        context = activity_preview_context(activity)
         return render(
             request,
             "agenda/activity_detail.html",
-            {
-                "edition": activity.edition,
-                "activity": shown,
-                "sessions": sessions,
-                "preview": True,
-                "preview_back": "admin:agenda_activity_change",
-            },
+            {**context, "preview_back": "admin:agenda_activity_change"},
         )
 
 

@@ -1,6 +1,7 @@
 """Machine-readable answers: calendar feeds, a session's .ics download, open data, robots.txt."""
 
 import json
+from functools import wraps
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -11,78 +12,72 @@ from django.views.decorators.http import require_safe
 from agenda import feeds
 from agenda.filters import AgendaFilter
 from agenda.ical import session_ics
-from agenda.models import Activity
+from agenda.models import Activity, Edition
 from agenda.opendata import agenda_page
 from agenda.revalidation import allow_any_origin, cached_body, revalidated
-from agenda.views import _current_edition_or_404
 from providers.models import Provider
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
-def _calendar_response(body: bytes, filename: str = "") -> HttpResponse:
-    response = HttpResponse(body, content_type=CALENDAR_TYPE)
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _public_activity(slug) -> Activity:
-    edition = _current_edition_or_404()
+    edition = Edition.objects.current_or_404()
     return get_object_or_404(
         Activity.objects.public().in_edition(edition).select_related("provider"), slug=slug
     )
 
 
-@require_safe
-@revalidated
+def calendar_view(build=None, *, filename=None):
+    """A calendar answer from `build(request, **kwargs)` (the iCalendar bytes): conditional GET
+    (304 before anything is built), the body built once per address and content version, and
+    `filename(**kwargs)` for a download. Use as `@calendar_view` or `@calendar_view(filename=…)`.
+    """
+    if build is None:
+        return lambda build: calendar_view(build, filename=filename)
+
+    @require_safe
+    @revalidated
+    @wraps(build)
+    def view(request, **kwargs):
+        body = cached_body(request, lambda: build(request, **kwargs))
+        response = HttpResponse(body, content_type=CALENDAR_TYPE)
+        if filename is not None:
+            response["Content-Disposition"] = f'attachment; filename="{filename(**kwargs)}"'
+        return response
+
+    return view
+
+
+@calendar_view
 def agenda_feed(request):
-    def build():
-        edition = _current_edition_or_404()
-        activities = Activity.objects.public().in_edition(edition)
-        # Calendars keep the history: ended sessions stay in the feed.
-        filterset = AgendaFilter(
-            request.GET, queryset=activities, edition=edition, include_past=True
-        )
-        query = request.GET.copy()
-        query.pop("page", None)
-        page_url = reverse("agenda:activity_list") + (f"?{query.urlencode()}" if query else "")
-        return feeds.selection_calendar(filterset, page_url).to_ical()
-
-    return _calendar_response(cached_body(request, build))
+    edition = Edition.objects.current_or_404()
+    activities = Activity.objects.public().in_edition(edition)
+    # Calendars keep the history: ended sessions stay in the feed.
+    filterset = AgendaFilter(request.GET, queryset=activities, edition=edition, include_past=True)
+    query = request.GET.copy()
+    query.pop("page", None)
+    page_url = reverse("agenda:activity_list") + (f"?{query.urlencode()}" if query else "")
+    return feeds.selection_calendar(filterset, page_url).to_ical()
 
 
-@require_safe
-@revalidated
+@calendar_view
 def provider_feed(request, slug):
-    def build():
-        edition = _current_edition_or_404()
-        provider = get_object_or_404(Provider.objects.approved(), slug=slug)
-        return feeds.provider_calendar(provider, edition).to_ical()
-
-    return _calendar_response(cached_body(request, build))
+    edition = Edition.objects.current_or_404()
+    provider = get_object_or_404(Provider.objects.approved(), slug=slug)
+    return feeds.provider_calendar(provider, edition).to_ical()
 
 
-@require_safe
-@revalidated
+@calendar_view
 def activity_feed(request, slug):
-    def build():
-        return feeds.activity_calendar(_public_activity(slug)).to_ical()
-
-    return _calendar_response(cached_body(request, build))
+    return feeds.activity_calendar(_public_activity(slug)).to_ical()
 
 
-@require_safe
-@revalidated
+@calendar_view(filename=lambda slug, session_pk: f"week3-{slug}-{session_pk}.ics")
 def session_download(request, slug, session_pk):
-    def build():
-        session = feeds.activity_session(_public_activity(slug), session_pk)
-        if session is None:
-            raise Http404("No such session")
-        return session_ics(session)
-
-    body = cached_body(request, build)
-    return _calendar_response(body, filename=f"week3-{slug}-{session_pk}.ics")
+    session = feeds.activity_session(_public_activity(slug), session_pk)
+    if session is None:
+        raise Http404("No such session")
+    return session_ics(session)
 
 
 @require_safe
@@ -90,7 +85,7 @@ def session_download(request, slug, session_pk):
 @revalidated
 def open_data(request):
     def build():
-        page = agenda_page(request, _current_edition_or_404())
+        page = agenda_page(request, Edition.objects.current_or_404())
         return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode()
 
     return HttpResponse(cached_body(request, build), content_type="application/json")

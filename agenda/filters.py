@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from agenda.formatting import day_format
 from agenda.models import (
     Activity,
     Audience,
@@ -18,7 +19,6 @@ from agenda.models import (
     free_spots_condition,
     not_ended_condition,
 )
-from agenda.templatetags.agenda import day_format
 from providers.models import Discipline, District, Provider
 
 SEARCH_MAX_LENGTH = 200

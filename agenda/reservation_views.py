@@ -16,12 +16,8 @@ from agenda import ratelimit
 from agenda.forms import ReservationForm
 from agenda.ical import session_ics
 from agenda.models import Reservation, Session
-from agenda.reservations import (
-    ReservationError,
-    reservation_cancel,
-    reservation_create,
-    waiting_position,
-)
+from agenda.services.errors import ReservationError
+from agenda.services.reservations import reservation_cancel, reservation_create
 
 
 def _bookable_session_or_404(slug: str, session_pk: int, *, for_page: bool = True) -> Session:
@@ -54,7 +50,7 @@ def reservation_create_view(request, slug, session_pk):
     posted = request.method == "POST"
     session = _bookable_session_or_404(slug, session_pk, for_page=not posted)
     activity = session.activity
-    closed = activity.is_walk_in or session.is_cancelled or session.has_started
+    closed = not session.takes_reservations
     form = ReservationForm(request.POST or None, session=session)
     status = 200
     if posted and not closed:
@@ -130,7 +126,7 @@ def reservation_detail(request, token):
             "reservation": reservation,
             "session": reservation.session,
             "activity": reservation.session.activity,
-            "position": waiting_position(reservation),
+            "position": reservation.position_in_line(),
             "just_reserved": "nieuw" in request.GET,
             "just_cancelled": "geannuleerd" in request.GET,
             "cancel_error": error,

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -11,14 +10,6 @@ from agenda.caching import cache_public_page
 from agenda.filters import AgendaFilter
 from agenda.models import Activity, Audience, Edition, Session
 from providers.models import Provider
-
-
-def _current_edition_or_404() -> Edition:
-    edition = Edition.objects.current()
-    if edition is None:
-        raise Http404("No published edition")
-    return edition
-
 
 # What the agenda page reads from its query string (see cache_public_page).
 AGENDA_QUERY_PARAMS = [*AgendaFilter.base_filters, "page"]
@@ -53,7 +44,7 @@ def home(request):
 @require_safe
 @cache_public_page(query_params=AGENDA_QUERY_PARAMS)
 def agenda(request):
-    edition = _current_edition_or_404()
+    edition = Edition.objects.current_or_404()
     activities = Activity.objects.public().in_edition(edition).select_related("provider")
     filterset = AgendaFilter(request.GET, queryset=activities, edition=edition)
     results = filterset.qs.prefetch_related(
@@ -82,7 +73,7 @@ def agenda(request):
 @require_safe
 @cache_public_page
 def activity_detail(request, slug):
-    edition = _current_edition_or_404()
+    edition = Edition.objects.current_or_404()
     activity = get_object_or_404(
         Activity.objects.public()
         .in_edition(edition)
@@ -100,7 +91,7 @@ def activity_detail(request, slug):
 @require_safe
 @cache_public_page
 def provider_detail(request, slug):
-    edition = _current_edition_or_404()
+    edition = Edition.objects.current_or_404()
     provider = get_object_or_404(
         Provider.objects.approved().select_related("home_district").prefetch_related("disciplines"),
         slug=slug,

@@ -57,12 +57,11 @@ python bench/reservation_rush.py "$base" "$form" "$CLIENTS" "$gunicorn_pid" "$po
 python manage.py shell -v0 -c "
 from django.db.models import Sum
 from agenda.models import Reservation, Session
-from agenda.reservations import waiting_position
 session = Session.objects.get(pk=$session_pk)
 line = list(Reservation.objects.filter(session=session).order_by('created_at', 'pk'))
 confirmed = [r for r in line if r.state == 'confirmed']
 waiting = [r for r in line if r.state == 'waiting']
-in_order = line == confirmed + waiting and [waiting_position(r) for r in waiting] == list(range(1, len(waiting) + 1))
+in_order = line == confirmed + waiting and [r.position_in_line() for r in waiting] == list(range(1, len(waiting) + 1))
 counters = (session.places_booked, session.places_waiting) == (len(confirmed), len(waiting))
 ok = len(confirmed) == 20 and len(waiting) == $CLIENTS - 20 and in_order and counters
 print(f'confirmed {len(confirmed)}, waiting {len(waiting)}, in order {in_order}, counters match {counters}:', 'OK' if ok else 'FAIL')

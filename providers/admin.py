@@ -5,11 +5,10 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from providers.admin_moderation import approve_providers, merge_venues, reject_providers
+from providers.admin_moderation import approve_providers, reject_providers
 from providers.models import (
     Discipline,
     District,
-    OutgoingMail,
     PendingProvider,
     PostcodeRange,
     Provider,
@@ -53,12 +52,17 @@ class DistrictAdmin(admin.ModelAdmin):
     inlines = [PostcodeRangeInline]
 
 
-@admin.register(Discipline)
-class DisciplineAdmin(admin.ModelAdmin):
+class TranslatedNameAdmin(admin.ModelAdmin):
+    """The staff-editable labels in three languages (TranslatedName): disciplines here,
+    audiences and channels in the agenda."""
+
     list_display = ["name", "name_en", "name_de", "position"]
     list_editable = ["position"]
     search_fields = ["name", "name_en", "name_de"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+admin.site.register(Discipline, TranslatedNameAdmin)
 
 
 @admin.register(Provider)
@@ -96,33 +100,3 @@ class VenueAdmin(admin.ModelAdmin):
     list_filter = ["district", "wheelchair_accessible", "accessible_toilet", "hearing_loop"]
     search_fields = ["name", "street", "postcode"]
     autocomplete_fields = ["added_by"]
-    actions = [merge_venues]
-
-
-@admin.register(OutgoingMail)
-class OutgoingMailAdmin(admin.ModelAdmin):
-    """The outbox, to see whether e-mail goes out; send_queued_mail sends, nobody edits."""
-
-    list_display = [
-        "to",
-        "subject_or_writer",
-        "created_at",
-        "sent_at",
-        "attempts",
-        "next_attempt_at",
-    ]
-    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
-    search_fields = ["to", "subject"]
-    date_hierarchy = "created_at"
-    exclude = ["attachments"]
-
-    @admin.display(description=_("subject"), ordering="subject")
-    def subject_or_writer(self, obj):
-        # Not written yet: what it will be about (written when it goes out).
-        return obj.subject or f"({obj.writer}: {obj.params.get('kind', '')})"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -10,7 +10,6 @@ from django.db.models import F, Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -440,40 +439,3 @@ class Venue(models.Model):
 
     def can_be_edited_by(self, user) -> bool:
         return bool(getattr(user, "provider_id", None)) and user.provider_id == self.added_by_id
-
-
-class OutgoingMail(models.Model):
-    """An e-mail waiting to go out, or gone: the outbox that survives a mail-server outage.
-
-    Written by providers/mail.py; the send_queued_mail command (and an immediate attempt after
-    commit) sends it. Attachments are a JSON list of {filename, mimetype, content (base64)}.
-    While `writer` is set, subject and text are still to be written, from `params`.
-    """
-
-    to = models.EmailField(_("to"))
-    subject = models.CharField(_("subject"), max_length=200, blank=True)
-    body = models.TextField(_("text"), blank=True)
-    html = models.TextField(_("HTML"), blank=True)
-    attachments = models.JSONField(_("attachments"), default=list, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
-    writer = models.CharField(_("written by"), max_length=100, blank=True)
-    params = models.JSONField(_("what to write"), default=dict, blank=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        indexes = [
-            models.Index(
-                fields=["next_attempt_at"],
-                condition=Q(sent_at__isnull=True),
-                name="outgoingmail_due",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.to}: {self.subject}"

@@ -1,10 +1,10 @@
-"""The one place the portal and moderation send e-mail from: templates in the reader's language."""
+"""E-mail to the people who act for a provider, each in their own language (via the outbox)."""
 
 from collections.abc import Iterable
 
 from django.conf import settings
 
-from providers.mail import mail_enqueue
+from outbox.services import mail_enqueue
 from providers.models import User
 
 
@@ -28,8 +28,7 @@ def send_templated_mail(
             continue
         mail_enqueue(
             to=address,
-            subject_template=f"{template}/subject.txt",
-            body_template=f"{template}/body.txt",
+            template=template,
             context=context,
             language=reader_language or language or settings.LANGUAGE_CODE,
         )

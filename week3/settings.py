@@ -51,8 +51,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "csp",
+    # Bottom to top: each app builds on the ones above it here (see docs/decisions.md).
+    "outbox",
     "providers",
     "agenda",
+    "portal",
     "campaign",
     "axes",
 ]
@@ -151,7 +154,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Login forms post the e-mail address as "username" (Django's AuthenticationForm).
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "providers/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 # The client address as the rate limits see it (TRUST_X_FORWARDED_FOR, TRUSTED_PROXY_COUNT):
 # without this, axes (django-ipware is not installed) would take REMOTE_ADDR, and behind a proxy
 # every provider would share the proxy's address. The callable wins over AXES_IPWARE_*.
@@ -235,7 +238,7 @@ AGENDA_PAGE_SIZE = env_int("AGENDA_PAGE_SIZE", 20)
 # Seconds a process may reuse the public pages' content fingerprint (see agenda/caching.py).
 CONTENT_FINGERPRINT_TTL = float(os.environ.get("CONTENT_FINGERPRINT_TTL", "1"))
 
-# Reservations (agenda/reservations.py). Attempts per IP address and per e-mail address, as
+# Reservations (agenda.services.reservations). Attempts per IP address and per e-mail address, as
 # "<count>/<s|m|h|d>", counted in the cache (a shared CACHE_URL counts across app servers);
 # "off" disables the limit, for a load test.
 RESERVATION_RATE_LIMIT = os.environ.get("RESERVATION_RATE_LIMIT", "5/m").strip() or "5/m"
@@ -251,6 +254,11 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 # Send queued e-mail right after the transaction commits; the send_queued_mail worker sends
 # whatever that could not (and everything, when this is off).
 MAIL_SEND_IMMEDIATELY = env_bool("MAIL_SEND_IMMEDIATELY", DEBUG)
+# E-mails written when they go out (outbox.services.mail_enqueue_written_later): the name a
+# queued e-mail carries → the function that writes it. Not an environment knob: code.
+OUTBOX_WRITERS = {
+    "agenda.reservation": "agenda.services.reservation_mail.write_reservation_mail",
+}
 
 LOGGING = {
     "version": 1,

@@ -20,7 +20,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("agenda.urls")),
-    path("portaal/", include("providers.urls")),
+    path("portaal/", include("portal.urls")),
     prefix_default_language=False,
 )
 if settings.SERVE_MEDIA:

@@ -1,87 +1,39 @@
-"""Small formatting helpers for the public pages: ages, times and free spots in plain words."""
+"""Template tags for the public pages: the formatting of agenda.formatting, free spots in words."""
 
 from django import template
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext
 
-# Date formats are translatable (Django's date syntax): German writes "Montag, 18. Januar".
-# pgettext, not pgettext_lazy: they are read while rendering, in the visitor's language.
-
-
-def day_format() -> str:
-    return pgettext("date format: weekday, day and month", "l j F")
-
-
-def short_day_format() -> str:
-    return pgettext("date format: short weekday, day and month", "D j F")
-
-
-def day_month_format() -> str:
-    return pgettext("date format: day and month", "j F")
-
+from agenda.formatting import (
+    age_range,
+    date_time,
+    day_month,
+    day_month_year,
+    session_short,
+    session_when,
+)
 
 register = template.Library()
 
-
-@register.filter
-def age_range(activity) -> str:
-    low, high = activity.min_age, activity.max_age
-    if low is None and high is None:
-        return _("All ages")
-    if high is None:
-        return _("From %(low)s years") % {"low": low}
-    if low is None or low == 0:
-        return _("Up to %(high)s years") % {"high": high}
-    return _("For %(low)s–%(high)s years") % {"low": low, "high": high}
-
-
-@register.filter
-def session_when(session) -> str:
-    """'Tuesday 19 January, 19:30–21:00' in the visitor's language and Venlo's time zone."""
-    start = timezone.localtime(session.starts_at)
-    end = timezone.localtime(session.ends_at)
-    day = date_format(start, day_format())
-    return f"{day}, {start:%H:%M}–{end:%H:%M}"
-
-
-@register.filter
-def session_short(session) -> str:
-    start = timezone.localtime(session.starts_at)
-    end = timezone.localtime(session.ends_at)
-    return f"{date_format(start, short_day_format())}, {start:%H:%M}–{end:%H:%M}"
-
-
-@register.filter
-def day_month(day) -> str:
-    return date_format(day, day_month_format())
-
-
-@register.filter
-def day_month_year(day) -> str:
-    """'18 January 2027'; German '18. Januar 2027' (the year follows the day and month, as the
-    home page writes it, in all three languages)."""
-    return f"{date_format(day, day_month_format())} {day.year}"
-
-
-@register.filter(expects_localtime=True)
-def date_time(moment) -> str:
-    """'18 January 2027, 19:30' in the visitor's language and Venlo's time zone."""
-    local = timezone.localtime(moment)
-    return f"{day_month_year(local)}, {local:%H:%M}"
+register.filter(age_range)
+register.filter(session_when)
+register.filter(session_short)
+register.filter(day_month)
+register.filter(day_month_year)
+register.filter(date_time, expects_localtime=True)
 
 
 @register.simple_tag
-def spots_status(session, activity) -> dict:
+def spots_status(session) -> dict:
     """What a resident needs to know about room in a session, as a label and a kind for styling."""
     if session.is_cancelled:
         return {"kind": "cancelled", "label": _("Cancelled")}
     if session.is_past:
         return {"kind": "past", "label": _("Over")}
-    if activity.is_walk_in:
+    closed = session.closed_for_reservations
+    if closed == "walk_in":
         return {"kind": "walk-in", "label": _("Walk-in")}
-    if session.has_started:
+    if closed:
         # Reservations close at the start; free places are no news any more.
         return {"kind": "past", "label": _("Under way")}
     left = session.spots_left

@@ -17,19 +17,19 @@ from agenda.models import (
     Decision,
     Reservation,
 )
-from agenda.services import (
-    ModerationError,
+from agenda.services.activities import activity_save
+from agenda.services.drafts import activity_data
+from agenda.services.editions import edition_create_next
+from agenda.services.errors import ModerationError
+from agenda.services.moderation import (
     activity_approve,
-    activity_data,
     activity_reject,
     activity_request_changes,
-    activity_save,
     activity_submit,
     activity_withdraw,
-    edition_create_next,
-    revision_diff,
-    venue_merge,
 )
+from agenda.services.preview import revision_diff
+from agenda.services.venues import venue_merge
 from providers.models import Provider, Venue
 from tests.factories import (
     EditionFactory,
@@ -350,7 +350,7 @@ def test_a_submitted_activity_stays_as_sent_once_submissions_closed(world_a, edi
 def test_withdrawing_an_approved_activity_cancels_its_sessions_and_tells_residents(
     world_a, moderator, django_capture_on_commit_callbacks
 ):
-    from agenda.reservations import reservation_create
+    from agenda.services.reservations import reservation_create
 
     activity = _approved(world_a, moderator)
     session = world_a["session"]

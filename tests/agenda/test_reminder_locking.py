@@ -7,7 +7,8 @@ import pytest
 from django.db import connection, transaction
 
 from agenda.models import Session
-from agenda.reservations import reminders_send, reservation_create
+from agenda.services.reservations import reservation_create
+from agenda.services.scheduled import reminders_send
 from tests.factories import ActivityFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

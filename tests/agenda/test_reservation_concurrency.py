@@ -19,7 +19,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from agenda.models import Reservation
-from agenda.reservations import waiting_position
 from tests.factories import ActivityFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -114,7 +113,7 @@ def test_forty_at_once_on_five_places_confirms_five_and_queues_35_in_order(
     states = [r.state for r in reservations]
     # Arrival order: the five who got the lock first hold the places, everyone after waits.
     assert states == [Reservation.State.CONFIRMED] * 5 + [Reservation.State.WAITING] * 35
-    assert [waiting_position(r) for r in reservations[5:]] == list(range(1, 36))
+    assert [r.position_in_line() for r in reservations[5:]] == list(range(1, 36))
     assert [r.pk for r in reservations] == sorted(r.pk for r in reservations)
     session.refresh_from_db()
     assert (session.places_booked, session.places_waiting) == (5, 35)

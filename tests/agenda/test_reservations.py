@@ -14,18 +14,14 @@ from django.utils import translation
 from freezegun import freeze_time
 
 from agenda.models import Activity, Channel, Reservation, Session
-from agenda.reservations import (
-    ReservationError,
-    reminders_send,
-    reservation_cancel,
-    reservation_create,
-    session_attendance_list,
-    session_cancel,
-    waiting_position,
-)
+from agenda.services.attendance import session_attendance_list
+from agenda.services.errors import ReservationError
+from agenda.services.reservations import reservation_cancel, reservation_create, session_cancel
+from agenda.services.scheduled import reminders_send
 from agenda.templatetags.agenda import spots_status
-from providers.mail import mail_enqueue, mail_send_due
-from providers.models import District, OutgoingMail
+from outbox.models import OutgoingMail
+from outbox.services import mail_enqueue, mail_send_due
+from providers.models import District
 from tests.factories import ActivityFactory, SessionFactory, VenueFactory, local
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +91,7 @@ def form_data(n=1, **extra):
 def test_confirms_until_full_then_waits_in_order(session):
     results = [reserve(session, n) for n in range(8)]
     assert [r.state for r in results] == [Confirmed] * 5 + [Waiting] * 3
-    assert [waiting_position(r) for r in results[5:]] == [1, 2, 3]
+    assert [r.position_in_line() for r in results[5:]] == [1, 2, 3]
     assert_counters_match(session)
     assert session.is_full
 
@@ -106,11 +102,11 @@ def test_nobody_jumps_the_queue(session):
     assert big.state == Waiting
     small = reserve(session, 3, party_size=1)  # would fit, but someone is waiting
     assert small.state == Waiting
-    assert waiting_position(small) == 2
+    assert small.position_in_line() == 2
     session.refresh_from_db()
     assert session.spots_left == 0
     with translation.override("en"):
-        assert spots_status(session, session.activity)["label"] == "Full – waiting list"
+        assert spots_status(session)["label"] == "Full – waiting list"
     assert not Session.objects.with_free_spots().filter(pk=session.pk).exists()
 
 
@@ -127,7 +123,7 @@ def test_cancel_promotes_the_first_waiting_and_emails_them(
     waiting[0].refresh_from_db()
     waiting[1].refresh_from_db()
     assert waiting[0].state == Confirmed
-    assert waiting_position(waiting[1]) == 1
+    assert waiting[1].position_in_line() == 1
     assert_counters_match(session)
     to = {message.to[0]: message for message in mail.outbox}
     assert set(to) == {first[0].email, waiting[0].email}
@@ -170,7 +166,7 @@ def test_cancelling_a_waiting_reservation_moves_the_line_up(session):
         reserve(session, n)
     w1, w2 = reserve(session, 10), reserve(session, 11)
     reservation_cancel(reservation=w1)
-    assert waiting_position(w2) == 1
+    assert w2.position_in_line() == 1
     assert_counters_match(session)
 
 
@@ -471,7 +467,7 @@ def test_an_e_mail_that_cannot_be_written_stays_queued(session, settings, monkey
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1 / 0")
 
-    monkeypatch.setattr("agenda.reservations.session_ics", broken)
+    monkeypatch.setattr("agenda.services.reservation_mail.session_ics", broken)
     assert mail_send_due() == (0, 1)
     (queued,) = OutgoingMail.objects.all()
     assert queued.sent_at is None and queued.attempts == 1
@@ -510,13 +506,12 @@ def test_a_reservation_post_takes_the_same_few_queries_however_long_the_line(cli
 def test_mail_enqueue_renders_in_the_given_language(db):
     with_subject = mail_enqueue(
         to="a@example.org",
-        subject_template="agenda/email/reservation_cancelled_subject.txt",
-        body_template="agenda/email/_footer.txt",
-        context={"activity": {"title": "Koor & Co"}, "privacy_url": "https://x.example/privacy/"},
+        template="providers/email/approved",
+        context={"provider": {"name": "Koor & Co"}, "site_url": "https://x.example"},
         language="en",
     )
-    assert with_subject.subject == "Cancelled: Koor & Co"  # plain text: nothing escaped
-    assert "https://x.example/privacy/" in with_subject.body
+    assert with_subject.subject == "Koor & Co is approved for Week 3"  # plain: nothing escaped
+    assert "https://x.example/en/portaal/" in with_subject.body  # the English address
 
 
 def test_cancelling_a_session_tells_everyone_with_a_place_or_waiting(
@@ -527,7 +522,7 @@ def test_cancelling_a_session_tells_everyone_with_a_place_or_waiting(
     reservation_cancel(reservation=Reservation.objects.get(email="bewoner0@example.org"))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        told = session_cancel(session=session, by=None)
+        told = session_cancel(session=session)
     assert told == 6
     assert len(mail.outbox) == 6
     assert all("STATUS:CANCELLED" in str(m.attachments[0][1]) for m in mail.outbox)

@@ -10,14 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agenda.models import Audience, Reservation, Session
-from agenda.reservations import reservation_create
-from agenda.services import (
-    activity_approve,
-    activity_data,
-    activity_save,
-    session_change_notify,
-    session_save,
-)
+from agenda.services.activities import activity_save
+from agenda.services.drafts import activity_data
+from agenda.services.moderation import activity_approve
+from agenda.services.reservations import reservation_create
+from agenda.services.sessions import session_change_notify, session_save
 from providers.models import Discipline
 from tests.factories import (
     WEDNESDAY,
@@ -281,7 +278,7 @@ def test_capacity_only_change_sends_no_changed_mail(session, django_capture_on_c
 
 
 def test_change_notice_skips_cancelled_reservations(session, django_capture_on_commit_callbacks):
-    from agenda.reservations import reservation_cancel
+    from agenda.services.reservations import reservation_cancel
 
     first, second, waiting = booked(session)
     reservation_cancel(reservation=second)  # the waiting one moves up

@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
-from agenda.reservations import reservation_cancel, reservation_create
+from agenda.services.reservations import reservation_cancel, reservation_create
 from tests.browser.test_accessibility import WCAG_21_AA
 
 pytestmark = [

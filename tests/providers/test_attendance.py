@@ -10,9 +10,10 @@ from django.utils import translation
 from freezegun import freeze_time
 
 from agenda.models import Reservation
-from agenda.reservations import reservation_create
-from agenda.services import activity_data, activity_save
-from providers.models import OutgoingMail
+from agenda.services.activities import activity_save
+from agenda.services.drafts import activity_data
+from agenda.services.reservations import reservation_create
+from outbox.models import OutgoingMail
 from tests.providers.test_portal import _activity_post
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,11 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from agenda.services import activity_approve, activity_submit
+from agenda.services.moderation import activity_approve, activity_submit
+from outbox.models import OutgoingMail
+from outbox.services import mail_send_due
 from providers import notifications
-from providers.mail import mail_send_due
-from providers.models import OutgoingMail, User
+from providers.models import User
 from providers.services import provider_approve
 from tests.providers.test_portal import _activity_post, _link
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from agenda.models import Reservation
-from providers import urls as portal_urls
+from portal import urls as portal_urls
 
 pytestmark = pytest.mark.django_db
 

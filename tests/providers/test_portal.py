@@ -257,7 +257,7 @@ def _reporter_post(view, path, data, **kwargs):
 
 
 def test_error_reports_never_show_sign_up_passwords_or_names(reference_data):
-    from providers.views import sign_up
+    from portal.views.account import sign_up
 
     data = {
         "organisation": "Harmonie",
@@ -274,8 +274,8 @@ def test_error_reports_never_show_sign_up_passwords_or_names(reference_data):
 
 
 def test_error_reports_never_show_the_invited_password(world_a):
+    from portal.views.account import accept_invitation
     from providers.services import token_link
-    from providers.views import accept_invitation
 
     bob = User.objects.create_user(email="bob@example.org", provider=world_a["provider"])
     uidb64, token = token_link(bob, "portal:accept_invitation").rstrip("/").split("/")[-2:]
@@ -419,7 +419,7 @@ def test_a_refused_save_leaves_no_photo_behind(client_a, world_a, edition, setti
 
 
 def test_dates_in_the_portal_follow_the_language(client_a, world_a, edition):
-    from agenda.services import activity_submit
+    from agenda.services.moderation import activity_submit
     from tests.factories import SessionFactory
 
     activity = world_a["activity"]
@@ -441,7 +441,7 @@ def test_dates_in_the_portal_follow_the_language(client_a, world_a, edition):
 
 
 def test_editing_a_submitted_activity_says_it_goes_back_to_draft(client_a, world_a):
-    from agenda.services import activity_submit
+    from agenda.services.moderation import activity_submit
 
     activity = world_a["activity"]
     activity_submit(activity=activity, by=world_a["user"])
@@ -471,8 +471,8 @@ def test_editing_a_submitted_activity_says_it_goes_back_to_draft(client_a, world
 def test_withdrawing_asks_first_and_says_who_is_told(
     client_a, world_a, django_capture_on_commit_callbacks
 ):
-    from agenda.reservations import reservation_create
-    from agenda.services import activity_approve, activity_submit
+    from agenda.services.moderation import activity_approve, activity_submit
+    from agenda.services.reservations import reservation_create
 
     activity = world_a["activity"]
     activity_submit(activity=activity, by=world_a["user"])

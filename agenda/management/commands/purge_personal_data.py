@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from agenda.reservations import reservations_purge
+from agenda.services.scheduled import reservations_purge
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from agenda.reservations import reminders_send
+from agenda.services.scheduled import reminders_send
 
 
 class Command(BaseCommand):

@@ -1,0 +1,198 @@
+"""Activities: the free trial offers on the agenda."""
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from agenda.models.sessions import Session
+from agenda.models.states import (
+    DIRECTLY_EDITABLE,
+    ActivityState,
+    Decision,
+    Registration,
+    State,
+    can_transition,
+    public_condition,
+)
+from agenda.models.taxonomies import Audience, Language
+from providers.models import Discipline, Provider
+
+
+class ActivityQuerySet(models.QuerySet):
+    def public(self):
+        """Approved activities of approved providers in a published edition."""
+        return self.filter(public_condition())
+
+    def in_edition(self, edition):
+        return self.filter(edition=edition)
+
+    def awaiting_moderation(self):
+        """Submitted activities, and approved ones with submitted changes."""
+        return self.filter(
+            Q(state=ActivityState.SUBMITTED)
+            | Q(revisions__state=ActivityState.SUBMITTED, state=ActivityState.APPROVED)
+        ).distinct()
+
+    def editable_by(self, user):
+        """Activities the user may see and change in the portal: those of their provider."""
+        if not getattr(user, "provider_id", None):
+            return self.none()
+        return self.filter(provider_id=user.provider_id)
+
+    def on_provider_page(self, provider):
+        """The provider's activities with a session still on, as their page lists them.
+
+        Each carries its active sessions that have not ended as `matching_sessions` (with venue
+        and district) and its audiences, prefetched: the cards cost the same few queries however
+        many there are. The public provider page and the portal's preview of it both use this.
+        """
+        active = Session.objects.active().not_ended()
+        return (
+            self.filter(provider=provider)
+            .filter(Exists(active.filter(activity=OuterRef("pk"))))
+            .prefetch_related(
+                Prefetch(
+                    "sessions",
+                    queryset=active.select_related("venue__district"),
+                    to_attr="matching_sessions",
+                ),
+                "audiences",
+            )
+        )
+
+
+class Activity(models.Model):
+    """A free trial offer by one provider, with one or more sessions."""
+
+    State = ActivityState
+    Registration = Registration
+
+    edition = models.ForeignKey(
+        "agenda.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+    )
+    provider = models.ForeignKey(
+        Provider, verbose_name=_("provider"), on_delete=models.CASCADE, related_name="activities"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140)
+    description = models.TextField(_("description"))
+    disciplines = models.ManyToManyField(
+        Discipline, verbose_name=_("disciplines"), related_name="activities"
+    )
+    audiences = models.ManyToManyField(
+        Audience, verbose_name=_("audiences"), related_name="activities"
+    )
+    min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages spoken"), related_name="activities", blank=True
+    )
+    no_dutch_needed = models.BooleanField(
+        _("no Dutch needed"),
+        default=False,
+        help_text=_("You can join without speaking Dutch."),
+    )
+    registration = models.CharField(
+        _("registration"),
+        max_length=10,
+        choices=Registration.choices,
+        default=Registration.RESERVE,
+    )
+    what_to_bring = models.CharField(_("what to bring"), max_length=300, blank=True)
+    max_party_size = models.PositiveSmallIntegerField(
+        _("maximum party size"),
+        default=4,
+        help_text=_("How many people one reservation may bring, the resident included."),
+    )
+    follow_up = models.TextField(
+        _("after the trial"),
+        blank=True,
+        help_text=_("What joining afterwards means and costs: lessons, membership, fees."),
+    )
+    image = models.ImageField(_("image"), upload_to="activities/", blank=True)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What is on the photo, for people who cannot see it."),
+    )
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "slug"], name="activity_slug_per_edition"),
+            models.CheckConstraint(
+                condition=Q(min_age__isnull=True)
+                | Q(max_age__isnull=True)
+                | Q(min_age__lte=F("max_age")),
+                name="activity_age_range_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_age__isnull=True) | Q(max_age__lte=120),
+                name="activity_max_age_sensible",
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="activity_image_has_alt"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ActivityState.values),
+                name="activity_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration__in=Registration.values),
+                name="activity_registration_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_party_size__gte=1), name="activity_max_party_size_positive"
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "state"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("agenda:activity_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_walk_in(self) -> bool:
+        return self.registration == self.Registration.WALK_IN
+
+    @property
+    def age_range(self) -> tuple[int | None, int | None]:
+        return self.min_age, self.max_age
+
+    def can_be_edited_by(self, user) -> bool:
+        return bool(getattr(user, "provider_id", None)) and user.provider_id == self.provider_id
+
+    @property
+    def can_submit(self) -> bool:
+        """The provider may send it to the moderators (again)."""
+        return can_transition(self.state, Decision.SUBMIT)
+
+    @property
+    def can_withdraw(self) -> bool:
+        return can_transition(self.state, Decision.WITHDRAW)
+
+    @property
+    def is_editable_in_portal(self) -> bool:
+        """The provider can still change it: a draft, or one sent back; a submitted one goes
+        back to draft, and an approved one gets a proposed change."""
+        return self.state in DIRECTLY_EDITABLE or self.state in (State.SUBMITTED, State.APPROVED)
+
+    def open_revision(self):
+        """The proposed change to this approved activity still under way, or None."""
+        if self.state != State.APPROVED:
+            return None
+        return self.revisions.open().first()

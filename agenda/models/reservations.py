@@ -1,0 +1,154 @@
+"""Reservations: a resident's free place in a session, or a place on its waiting list."""
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agenda.models.sessions import Session
+from agenda.models.taxonomies import Channel
+from providers.models import District
+
+
+class ReservationState(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no_show", _("Did not come")
+
+
+class AgeBracket(models.TextChoices):
+    CHILD = "0-12", _("12 or younger")
+    TEEN = "13-17", _("13 to 17")
+    YOUNG_ADULT = "18-29", _("18 to 29")
+    ADULT = "30-49", _("30 to 49")
+    MIDDLE = "50-64", _("50 to 64")
+    SENIOR = "65+", _("65 or older")
+
+
+# A reservation in one of these states holds a place or a place in line.
+ACTIVE_STATES = [ReservationState.CONFIRMED, ReservationState.WAITING]
+
+
+class ReservationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(state__in=ACTIVE_STATES)
+
+    def waiting(self):
+        return self.filter(state=ReservationState.WAITING).order_by("created_at", "pk")
+
+    def editable_by(self, user):
+        """Reservations for sessions of the user's provider (the portal's attendance list)."""
+        if not getattr(user, "provider_id", None):
+            return self.none()
+        return self.filter(session__activity__provider_id=user.provider_id)
+
+
+class Reservation(models.Model):
+    """A resident's free place in a session, or their place on its waiting list.
+
+    Written only by agenda.services.reservations, which keeps the session's counters in step.
+    """
+
+    State = ReservationState
+    AgeBracket = AgeBracket
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="reservations"
+    )
+    # Name, e-mail, postcode and token are personal data: blanked by purge_personal_data.
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    party_size = models.PositiveSmallIntegerField(_("number of people"), default=1)
+    age_bracket = models.CharField(_("age"), max_length=5, choices=AgeBracket.choices, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("district"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reservations",
+    )
+    channel = models.ForeignKey(
+        Channel,
+        verbose_name=_("heard about Week 3 through"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reservations",
+    )
+    consent_contact = models.BooleanField(_("provider may contact"), default=False)
+    consent_followup = models.BooleanField(_("one question afterwards"), default=False)
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=ReservationState.choices,
+        default=ReservationState.CONFIRMED,
+    )
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    token = models.CharField(_("personal link code"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+
+    objects = ReservationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reservation")
+        verbose_name_plural = _("reservations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(party_size__gte=1), name="reservation_party_size_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ReservationState.values), name="reservation_state_valid"
+            ),
+            models.UniqueConstraint(
+                "session",
+                Lower("email"),
+                condition=Q(state__in=ACTIVE_STATES) & ~Q(email=""),
+                name="reservation_one_active_per_email",
+            ),
+            # Blank once the personal data is removed, so only codes in use must be unique.
+            models.UniqueConstraint(
+                fields=["token"], condition=~Q(token=""), name="reservation_token_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "state", "created_at"])]
+
+    def __str__(self):
+        return f"{self.name or _('(anonymous)')} – {self.session}"
+
+    def get_absolute_url(self):
+        return reverse("agenda:reservation_detail", kwargs={"token": self.token})
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in ACTIVE_STATES
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.state == ReservationState.WAITING
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.state == ReservationState.CONFIRMED
+
+    def position_in_line(self) -> int | None:
+        """1 for the first on the waiting list; None when not waiting (one query)."""
+        if not self.is_waiting:
+            return None
+        return (
+            Reservation.objects.waiting()
+            .filter(session_id=self.session_id)
+            .filter(
+                Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lte=self.pk)
+            )
+            .count()
+        )

@@ -1,0 +1,49 @@
+"""The agenda's staff-editable vocabularies: audiences, languages spoken, channels."""
+
+from django.db import models
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from providers.models import TranslatedName
+
+
+class Audience(TranslatedName):
+    """A segment of the campaign: children, youth, families, seniors, newcomers …"""
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+
+class Language(models.Model):
+    """A language an activity is given in; names come from Django's own translations."""
+
+    code = models.CharField(_("code"), max_length=10, primary_key=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        try:
+            return str(get_language_info(self.code)["name_translated"])
+        except KeyError:
+            return self.code
+
+    @property
+    def slug(self) -> str:
+        return self.code
+
+
+class Channel(TranslatedName):
+    """How a resident heard about Week 3 (poster, social media, school …), for the campaign."""
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")

@@ -1,0 +1,253 @@
+"""An activity with all its sessions on one page: save, preview, send, withdraw, copy, and
+cancelling one session."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from agenda.models import Activity, ActivityState, Session
+from agenda.services.activities import activity_copy, activity_create, activity_save
+from agenda.services.drafts import activity_data, activity_draft
+from agenda.services.errors import ModerationError
+from agenda.services.moderation import (
+    activity_submit,
+    activity_withdraw,
+    activity_withdraw_affected,
+)
+from agenda.services.preview import activity_preview_context
+from agenda.services.reservations import session_cancel
+from portal.forms.activities import (
+    MAX_SESSION_ROWS,
+    ActivityForm,
+    session_formset,
+    session_initial,
+)
+from portal.views.base import portal_edition, portal_view, post_only
+from providers.images import delete_image, store_image
+
+MORE_ROWS = 3
+
+
+def _more_rows(data):
+    """The posted rows plus a few empty ones, never more than the form takes."""
+    data = data.copy()
+    try:
+        rows = int(data.get("sessions-TOTAL_FORMS") or 0)
+    except ValueError:  # not a number: someone edited the form by hand
+        rows = 0
+    rows = min(max(rows, 0), MAX_SESSION_ROWS)
+    data["sessions-TOTAL_FORMS"] = str(min(rows + MORE_ROWS, MAX_SESSION_ROWS))
+    return data
+
+
+def _activity_form(request, activity):
+    edition = activity.edition if activity else portal_edition()
+    if activity is None:
+        base = {"sessions": []}
+    else:
+        revision = activity.open_revision()
+        base = revision.data if revision else activity_data(activity)
+    initial = {key: value for key, value in base.items() if key != "sessions"}
+    read_only = activity is not None and not activity.is_editable_in_portal
+    data = request.POST if request.method == "POST" and not read_only else None
+    adding_rows = data is not None and "more_rows" in data
+    if adding_rows:
+        data = _more_rows(data)
+    form = ActivityForm(
+        data,
+        request.FILES or None,
+        instance=activity or Activity(edition=edition),
+        initial=initial,
+        image_name=base.get("image", ""),
+    )
+    formset = session_formset(
+        edition=edition,
+        provider=request.user.provider,
+        data=data,
+        initial=session_initial(base["sessions"]),
+        extra=1 if base["sessions"] else 3,
+    )
+    if data is not None and not adding_rows:
+        form_ok = form.is_valid()
+        formset.registration = form.cleaned_data.get("registration")
+        if form_ok and formset.is_valid():
+            try:
+                return _save_activity(request, activity, edition, form, formset, base)
+            except ModerationError as error:
+                messages.error(request, error.message)
+    context = {
+        "form": form,
+        "formset": formset,
+        "activity": activity,
+        "edition": edition,
+        "read_only": read_only,
+        "image_name": base.get("image", ""),
+        "cancelled": (
+            activity.sessions.filter(is_cancelled=True).select_related("venue") if activity else []
+        ),
+        "submission_open": edition.accepts_submissions(timezone.now()),
+        # Back to this form's times after finding or adding a venue.
+        "venue_search_url": reverse("portal:venue_list")
+        + "?"
+        + urlencode({"next": request.path + "#times"}),
+    }
+    return render(request, "portal/activity_form.html", context)
+
+
+def _save_activity(request, activity, edition, form, formset, base):
+    upload = form.cleaned_data.get("upload")
+    stored = store_image(upload, "activities") if upload else ""
+    data = activity_draft(
+        values=form.cleaned_data,
+        sessions=[session.row() for session in formset.filled_forms()],
+        image=stored or base.get("image", ""),
+    )
+    was_submitted = activity is not None and activity.state == ActivityState.SUBMITTED
+    try:
+        if activity is None:
+            activity = activity_create(provider=request.user.provider, edition=edition, data=data)
+            pending = False
+        else:
+            pending = activity_save(activity=activity, data=data, by=request.user)
+            activity.refresh_from_db(fields=["state"])
+    except Exception:
+        # The save was rolled back, so nothing refers to the new photo: remove its files.
+        if stored:
+            delete_image(stored)
+        raise
+    if "submit" in request.POST and activity.can_submit:
+        activity_submit(activity=activity, by=request.user)
+        messages.success(
+            request,
+            _("Thank you! The municipality checks your activity. You get an e-mail about it."),
+        )
+        return redirect("portal:dashboard")
+    if was_submitted and activity.state == ActivityState.DRAFT:
+        messages.warning(
+            request,
+            _(
+                "Your changes are saved. Your activity is a draft again: the municipality "
+                "checks it only after you send it again."
+            ),
+        )
+    elif activity.state == ActivityState.SUBMITTED:
+        messages.success(
+            request, _("Nothing changed. Your activity still waits for the municipality.")
+        )
+    elif pending:
+        messages.success(
+            request,
+            _(
+                "Your changes are sent to the municipality. The current version stays on the "
+                "agenda until they approve the changes."
+            ),
+        )
+    else:
+        messages.success(request, _("Saved. Nobody else sees this draft yet."))
+    if "preview" in request.POST:
+        return redirect("portal:activity_preview", pk=activity.pk)
+    return redirect("portal:activity_edit", pk=activity.pk)
+
+
+@portal_view
+def activity_create_view(request):
+    return _activity_form(request, None)
+
+
+@portal_view
+def activity_edit(request, pk):
+    activity = get_object_or_404(
+        Activity.objects.editable_by(request.user).select_related("edition"), pk=pk
+    )
+    return _activity_form(request, activity)
+
+
+@portal_view
+def activity_preview_view(request, pk):
+    activity = get_object_or_404(
+        Activity.objects.editable_by(request.user).select_related("edition", "provider"), pk=pk
+    )
+    context = activity_preview_context(activity)
+    return render(
+        request,
+        "agenda/activity_detail.html",
+        {**context, "preview_back": "portal:activity_edit"},
+    )
+
+
+def _activity_action(request, pk, action, success):
+    activity = get_object_or_404(Activity.objects.editable_by(request.user), pk=pk)
+    post_only(request)
+    try:
+        action(activity=activity, by=request.user)
+    except ModerationError as error:
+        messages.error(request, error.message)
+        return redirect("portal:activity_edit", pk=activity.pk)
+    messages.success(request, success)
+    return redirect("portal:dashboard")
+
+
+@portal_view
+def activity_submit_view(request, pk):
+    return _activity_action(
+        request,
+        pk,
+        activity_submit,
+        _("Thank you! The municipality checks your activity. You get an e-mail about it."),
+    )
+
+
+@portal_view
+def activity_withdraw_view(request, pk):
+    """A page that says what withdrawing does; only its own button (`confirm`) withdraws."""
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        return _activity_action(
+            request,
+            pk,
+            activity_withdraw,
+            _("The activity is withdrawn. It is not on the agenda."),
+        )
+    activity = get_object_or_404(Activity.objects.editable_by(request.user), pk=pk)
+    return render(
+        request,
+        "portal/activity_withdraw.html",
+        {
+            "activity": activity,
+            "can_withdraw": activity.can_withdraw,
+            "public": activity.state == ActivityState.APPROVED,
+            "affected": activity_withdraw_affected(activity),
+        },
+    )
+
+
+@portal_view
+def activity_copy_view(request, pk):
+    original = get_object_or_404(Activity.objects.editable_by(request.user), pk=pk)
+    post_only(request)
+    copy = activity_copy(activity=original, edition=portal_edition())
+    messages.success(request, _("This is a copy. Check the times, then send it."))
+    return redirect("portal:activity_edit", pk=copy.pk)
+
+
+@portal_view
+def session_cancel_view(request, pk):
+    session = get_object_or_404(Session.objects.editable_by(request.user), pk=pk)
+    post_only(request)
+    told = session_cancel(session=session)
+    messages.success(request, _("This time is cancelled. The agenda shows it as cancelled."))
+    if told:
+        messages.success(
+            request,
+            ngettext(
+                "We sent an e-mail to %(count)s resident who had a reservation.",
+                "We sent an e-mail to %(count)s residents who had a reservation.",
+                told,
+            )
+            % {"count": told},
+        )
+    return redirect("portal:activity_edit", pk=session.activity_id)
