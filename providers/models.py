@@ -4,15 +4,15 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from providers.validators import SiteURLValidator, is_deceptive_url, validate_plain_link
 
 
 class TranslatedName(models.Model):
@@ -180,63 +180,6 @@ class Discipline(TranslatedName):
     class Meta(TranslatedName.Meta):
         verbose_name = _("discipline")
         verbose_name_plural = _("disciplines")
-
-
-def is_deceptive_url(value: str) -> bool:
-    """True for links whose host reads differently to people and browsers.
-
-    `https://evil.example\\@www.facebook.com/` passes Django's URLValidator and `urlsplit` says
-    the host is facebook.com, but browsers treat the backslash as a slash and go to evil.example.
-    """
-    if "\\" in value:
-        return True
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return True
-    return bool(parts.username or parts.password)
-
-
-def validate_plain_link(value: str):
-    if is_deceptive_url(value):
-        raise ValidationError(
-            _("Copy the address exactly as your browser shows it, starting with https://"),
-            code="deceptive",
-        )
-
-
-@deconstructible
-class SiteURLValidator:
-    """A link to a page on one social network: https, on that site's domain or a subdomain.
-
-    Loose on purpose: any path on the site is fine (a page, a profile, a group).
-    """
-
-    def __init__(self, site: str, domain: str):
-        self.site = site
-        self.domain = domain
-
-    def __call__(self, value: str):
-        try:
-            parts = urlsplit(value)
-            scheme, host = parts.scheme, (parts.hostname or "").rstrip(".")
-        except ValueError:  # not a URL at all; URLValidator says so too
-            scheme, host = "", ""
-        on_site = host == self.domain or host.endswith("." + self.domain)
-        if scheme != "https" or not on_site or is_deceptive_url(value):
-            raise ValidationError(
-                _(
-                    "This is not a link to %(site)s. Copy the address of your page on "
-                    "%(site)s; it starts with https://www.%(domain)s/"
-                ),
-                code="wrong_site",
-                params={"site": self.site, "domain": self.domain},
-            )
-
-    def __eq__(self, other):
-        if not isinstance(other, SiteURLValidator):
-            return NotImplemented
-        return (self.site, self.domain) == (other.site, other.domain)
 
 
 class ProviderQuerySet(models.QuerySet):
