@@ -1,0 +1,62 @@
+"""Migrations move data, never lose it: a database filled by seed_demo under the schema before
+the outbox moved to its own app migrates to today's schema with every row in place."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from agenda.models import Activity, Reservation, Session
+from outbox.models import OutgoingMail
+from outbox.services import mail_enqueue_written_later
+from providers.models import Provider, User, Venue
+
+# The last migrations before the outbox left the providers app.
+BEFORE_THE_MOVE = [("outbox", None), ("providers", "0009_outgoingmail_written_later")]
+COUNTED = [Provider, User, Venue, Activity, Session, Reservation, OutgoingMail, Group]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_seeded_database_keeps_every_row_when_the_outbox_moves(reference_data):
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    migrate(BEFORE_THE_MOVE)
+    try:
+        old_type = ContentType.objects.get(app_label="providers", model="outgoingmail")
+        view_outbox = Permission.objects.get(content_type=old_type, codename="view_outgoingmail")
+        staff = Group.objects.create(name="kijkers")
+        staff.permissions.add(view_outbox)
+
+        # The tables are the same before and after: today's code can fill them.
+        call_command("seed_demo", verbosity=0)
+        reservation = Reservation.objects.exclude(email="").first()
+        mail_enqueue_written_later(
+            to=reservation.email,
+            writer="agenda.reservation",
+            params={"reservation": reservation.pk, "kind": "reservation_confirmed"},
+        )
+        before = counts()
+        assert before["Reservation"] > 100
+        assert before["OutgoingMail"] >= 1
+    finally:
+        migrate(latest)
+
+    assert counts() == before
+    mail = OutgoingMail.objects.get(to=reservation.email)
+    assert mail.params["reservation"] == reservation.pk
+    # The content type moved along, so what was granted on the outbox still is.
+    moved = ContentType.objects.get_for_model(OutgoingMail)
+    assert (moved.pk, moved.app_label) == (old_type.pk, "outbox")
+    assert not ContentType.objects.filter(app_label="providers", model="outgoingmail").exists()
+    assert staff.permissions.filter(codename="view_outgoingmail", content_type=moved).exists()
