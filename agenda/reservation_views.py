@@ -50,7 +50,7 @@ def reservation_create_view(request, slug, session_pk):
     posted = request.method == "POST"
     session = _bookable_session_or_404(slug, session_pk, for_page=not posted)
     activity = session.activity
-    closed = not session.takes_reservations
+    closed = session.closed_for_reservations  # why not, or ""
     form = ReservationForm(request.POST or None, session=session)
     status = 200
     if posted and not closed:
