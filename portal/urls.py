@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from portal.forms.accounts import PasswordResetForm
 from portal.views import account, activities, attendance, organisation
 
 app_name = "portal"
@@ -23,9 +24,8 @@ urlpatterns = [
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(
+            form_class=PasswordResetForm,
             template_name="portal/password_reset_form.html",
-            email_template_name="portal/email/password_reset/body.txt",
-            subject_template_name="portal/email/password_reset/subject.txt",
             success_url=reverse_lazy("portal:password_reset_done"),
         ),
         name="password_reset",

@@ -1,10 +1,14 @@
-"""Sign-up and inviting colleagues."""
+"""Sign-up, inviting colleagues, and asking for a new password."""
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from outbox.services import mail_enqueue
 from providers.models import Provider, User
 
 
@@ -54,3 +58,24 @@ class InviteForm(forms.Form):
                 _("This e-mail address already has an account on Week 3."), code="taken"
             )
         return email
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, with its e-mail through the outbox like every other, in the language of
+    the page, and its link from SITE_URL (never from the Host header of the request)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        mail_enqueue(
+            to=to_email,
+            template="portal/email/password_reset",
+            context={**context, "site_url": settings.SITE_URL},
+            language=get_language(),
+        )
