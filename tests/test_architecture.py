@@ -14,7 +14,10 @@ APPS = ["week3", "campaign", "portal", "agenda", "providers", "outbox"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 MAX_LINES = 400
 # Generated or data, not logic: migrations and the demo edition's contents.
-LONG_ALLOWED = {"agenda/management/commands/_demo_data.py", "agenda/management/commands/seed_demo.py"}
+LONG_ALLOWED = {
+    "agenda/management/commands/_demo_data.py",
+    "agenda/management/commands/seed_demo.py",
+}
 
 
 def lint_imports(root: Path) -> subprocess.CompletedProcess:
@@ -48,7 +51,11 @@ def copy_of_the_code(tmp_path):
     ("module", "code", "broken"),
     [
         # The bottom layer reaching up into the agenda.
-        ("providers/_probe.py", "from agenda.models import Activity\n", "providers._probe -> agenda"),
+        (
+            "providers/_probe.py",
+            "from agenda.models import Activity\n",
+            "providers._probe -> agenda",
+        ),
         # A model that knows a service.
         (
             "agenda/models/_probe.py",
