@@ -4,9 +4,8 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Exists, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +21,20 @@ from agenda.models import (
 from providers.models import Discipline, District, Provider
 
 SEARCH_MAX_LENGTH = 200
+
+# The stored search vectors: generated columns with a GIN index each, which the database keeps
+# current (migrations agenda 0014 and providers 0011); the models do not load them.
+_ACTIVITY_TEXT_MATCHES = (
+    f"{Activity._meta.db_table}.search_vector @@ websearch_to_tsquery('dutch', %s)"
+)
+_PROVIDER_NAME_MATCHES = (
+    f"{Activity._meta.db_table}.provider_id IN (SELECT id FROM {Provider._meta.db_table} "
+    "WHERE search_vector @@ websearch_to_tsquery('dutch', %s))"
+)
+
+
+def _sql_condition(sql: str, value: str) -> Q:
+    return Q(RawSQL(sql, [value], output_field=BooleanField()))
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -123,20 +136,15 @@ class AgendaFilter(django_filters.FilterSet):
         value = " ".join(value.split())
         if not value:
             return queryset
-        plain = (
-            Q(title__icontains=value)
+        # Dutch full text (stemmed: "zingen" finds "zingt"), or part of a word ("koor" in
+        # "kinderkoor").
+        return queryset.filter(
+            _sql_condition(_ACTIVITY_TEXT_MATCHES, value)
+            | _sql_condition(_PROVIDER_NAME_MATCHES, value)
+            | Q(title__icontains=value)
             | Q(provider__name__icontains=value)
             | Q(description__icontains=value)
         )
-        if connection.vendor != "postgresql":
-            return queryset.filter(plain)
-        vector = (
-            SearchVector("title", weight="A", config="dutch")
-            + SearchVector("provider__name", weight="A", config="dutch")
-            + SearchVector("description", weight="B", config="dutch")
-        )
-        query = SearchQuery(value, config="dutch", search_type="websearch")
-        return queryset.annotate(search=vector).filter(Q(search=query) | plain)
 
     def filter_audiences(self, queryset, name, value):
         return self._any_related(queryset, "audiences", value)

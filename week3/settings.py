@@ -94,14 +94,11 @@ TEMPLATES = [
     },
 ]
 
-# PostgreSQL is the database of record; without DATABASE_URL an embedded SQLite file
-# lets the site run on a bare machine for a demo.
-SQLITE_PATH = BASE_DIR / "var" / "week3.sqlite3"
-if not os.environ.get("DATABASE_URL"):
-    SQLITE_PATH.parent.mkdir(exist_ok=True)
+# PostgreSQL is the one database of record (full-text search, row locks, generated columns).
+# bin/serve and bin/test start a throwaway cluster and set DATABASE_URL themselves.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{SQLITE_PATH}",
+        default="postgres:///week3",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
