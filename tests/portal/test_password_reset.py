@@ -35,9 +35,7 @@ def test_the_reset_mail_is_queued_with_a_link_on_the_site_not_the_host_asked(cli
     assert client.get(link.removeprefix("https://week3.example.org")).status_code == 302
 
 
-def test_the_reset_mail_speaks_the_language_of_the_page(
-    client, django_capture_on_commit_callbacks
-):
+def test_the_reset_mail_speaks_the_language_of_the_page(client, django_capture_on_commit_callbacks):
     UserFactory(email="nachbar@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/de/portaal/wachtwoord-vergeten/", {"email": "nachbar@example.org"})
