@@ -1,94 +1,51 @@
-"""Whole-page caching of the public pages, keyed by a fingerprint of everything they show.
+"""Whole-page caching of the public pages: rendered once per version, served compressed.
 
-The fingerprint is read from the database (one small query), so whichever app server or process
-wrote a change, nothing has to remember to invalidate anything: a change to any row that a public
-page can show changes the key. Each process reuses a fingerprint for at most
-CONTENT_FINGERPRINT_TTL seconds (default 1), so under a rush most requests cost no query at all,
-and a change shows within that second.
+A page is rendered once for everyone who asks for the same address while nothing it shows
+changes: its key holds the content fingerprint (agenda.fingerprint), the quarter hour (pages
+leave out sessions that have ended), and the address: the language and only the query
+parameters the page reads (`query_params`), normalised. Any other parameter (a typo,
+`utm_source`, junk to flood the cache) makes no entry of its own, and the view sees the same
+normalised query, so what it renders from the query string is exactly what the key says.
 
-Two more things are in the key. The time, in quarter-hour buckets: the public pages leave out
-sessions that have ended and reservation links of sessions that have started, so a page
-rendered before that moment must not be served after it (within a quarter of an hour). And
-only the query parameters a page reads (`query_params`), normalised: sorted by name, repeated
-values in order, empty ones left out. Any other parameter (a typo, `utm_source`, random junk
-to flood the cache) makes no entry of its own; the view sees the same normalised query, so
-whatever it renders from the query string (filter links, language links, share links) is
-exactly what the key says.
+Free places are not rendered into the page. Where a session's places show, the page carries
+a marker; when it is served, the markers are filled from agenda.rooms, and the filled,
+gzip-compressed page is kept under the page's key plus a signature of the places it shows. A
+booking therefore re-renders nothing: only pages that show that session are filled again
+(cheap), and every other page is served as it was. A page whose very list depends on free
+places (the "free spots" filter) also keys on which sessions have any.
+
+When many ask at once for a page not in the cache, one renders it and the others wait for it.
 """
 
 import hashlib
-import threading
+import logging
+import re
 import time
 from functools import wraps
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
 
-from agenda.models import Activity, Audience, Edition, Session
-from providers.models import Discipline, District, Provider, Venue
+from agenda.compression import compressed_response, gzip_bytes
+from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint, time_bucket
+from agenda.rooms import Rooms, rooms
 
-# Tables whose rows the public pages show; each has an `updated_at` that every save touches.
-TRACKED_MODELS = [Edition, Activity, Session, Provider, Venue, District, Discipline, Audience]
-TRACKED_LINKS = [Activity.audiences, Activity.disciplines, Activity.languages, Provider.disciplines]
-PAGE_TIMEOUT = 60 * 60
-# Seconds per time bucket of the page key. Venlo's offset from UTC is whole hours, so these
-# buckets start at :00, :15, :30 and :45 local time, when most sessions start and end.
-TIME_BUCKET = 15 * 60
+logger = logging.getLogger(__name__)
 
-
-def _fingerprint_sql() -> str:
-    quote = connection.ops.quote_name
-    parts = [
-        f"(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX({quote('updated_at')}) "
-        f"AS TEXT), '') FROM {quote(model._meta.db_table)})"
-        for model in TRACKED_MODELS
-    ]
-    # Bookings change free spots without touching the session's other fields. The sums weighted
-    # by id tell apart a place freed in one session and taken in another at the same moment.
-    booked, waiting, pk = quote("places_booked"), quote("places_waiting"), quote("id")
-    parts.append(
-        f"(SELECT CAST(COALESCE(SUM({booked}), 0) AS TEXT) || ':' "
-        f"|| CAST(COALESCE(SUM({waiting}), 0) AS TEXT) || ':' "
-        f"|| CAST(COALESCE(SUM({booked} * {pk} + {waiting} * {pk} * 7), 0) AS TEXT) "
-        f"FROM {quote(Session._meta.db_table)})"
-    )
-    parts.extend(
-        f"(SELECT CAST(COUNT(*) AS TEXT) FROM {quote(link.through._meta.db_table)})"
-        for link in TRACKED_LINKS
-    )
-    return "SELECT " + " || '|' || ".join(parts)
-
-
-_recent = threading.local()
-
-
-def content_fingerprint() -> str:
-    """A short hash that changes whenever anything a public page can show changes."""
-    ttl = settings.CONTENT_FINGERPRINT_TTL
-    now = time.monotonic()
-    if ttl > 0 and getattr(_recent, "expires", 0) > now:
-        return _recent.value
-    with connection.cursor() as cursor:
-        cursor.execute(_fingerprint_sql())
-        (state,) = cursor.fetchone()
-    _recent.value = hashlib.blake2b(state.encode(), digest_size=12).hexdigest()
-    _recent.expires = now + ttl
-    return _recent.value
-
-
-def address_digest(request) -> str:
-    """The visitor's language and the address they asked for, as a short key part."""
-    address = f"{get_language()}|{request.get_full_path()}"
-    return hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-
-
-def time_bucket() -> int:
-    """The current quarter of an hour, as a number that rises by one every TIME_BUCKET."""
-    return int(timezone.now().timestamp()) // TIME_BUCKET
+# How long one rendering may hold the others back, and how often they look for its result.
+RENDER_WAIT = 2.0
+RENDER_POLL = 0.02
+# A query parameter whose results depend on free places (see AgendaFilter.plek).
+FREE_SPOTS_PARAM = "plek"
+# `<!--w3a 12 spots-->`, `<!--w3a 12 reserve-->` in HTML; `{"w3a": 12}` in JSON-LD. Visitors'
+# text cannot contain either: it is escaped in HTML and quoted in JSON.
+_MARKER = re.compile(r'<!--w3a (\d+) (spots|reserve)-->|\{"w3a": (\d+)\}')
+_ROOM_TEMPLATES = {
+    "spots": "agenda/partials/_spots.html",
+    "reserve": "agenda/partials/_reserve_link.html",
+}
 
 
 def normalised_query(query: QueryDict, names) -> QueryDict:
@@ -100,6 +57,82 @@ def normalised_query(query: QueryDict, names) -> QueryDict:
             normalised.setlist(name, values)
     normalised._mutable = False
     return normalised
+
+
+def render_room(session, part: str) -> str:
+    """What a page shows of a session's places: "spots" (the label) or "reserve" (the button),
+    or the schema.org availability ("ld", JSON)."""
+    if part == "ld":
+        state = "SoldOut" if session.is_full else "InStock"
+        return f'"https://schema.org/{state}"'
+    return render_to_string(_ROOM_TEMPLATES[part], {"session": session})
+
+
+def room_marker(request, session, part: str) -> str | None:
+    """A marker instead of the places, when the page is rendered for the cache; else None."""
+    shown = getattr(request, "_rooms_shown", None)
+    if shown is None or session.pk is None:
+        return None
+    shown.add(session.pk)
+    return f'{{"w3a": {session.pk}}}' if part == "ld" else f"<!--w3a {session.pk} {part}-->"
+
+
+def _fill(html: str, current: Rooms) -> str:
+    filled = {}
+
+    def fill(match):
+        pk = int(match.group(1) or match.group(3))
+        part = match.group(2) or "ld"
+        if (pk, part) not in filled:
+            session = current.session(pk)
+            # Gone from the agenda since the page was rendered (the page goes within a second).
+            empty = "null" if part == "ld" else ""
+            filled[pk, part] = empty if session is None else render_room(session, part)
+        return filled[pk, part]
+
+    return _MARKER.sub(fill, html)
+
+
+def _rooms(request) -> Rooms:
+    """The places as this request sees them: read once per request at the most."""
+    if not hasattr(request, "_rooms"):
+        request._rooms = rooms()
+    return request._rooms
+
+
+def _signature(shown: tuple[int, ...], current: Rooms | None) -> str:
+    """What the page's markers would show now: places, cancellation, started, ended."""
+    if not shown:
+        return "-"
+    now = timezone.now()
+    states = []
+    for pk in shown:
+        row = current.sessions.get(pk)
+        states.append(row and (pk, row[1:6], row[6] <= now, row[7] <= now))
+    return hashlib.blake2b(repr(states).encode(), digest_size=12).hexdigest()
+
+
+def _render(view, request, args, kwargs, base):
+    """Render for the cache, one process at a time; None when another rendered it meanwhile."""
+    lock = f"{base}:lock"
+    if not cache.add(lock, 1, timeout=int(RENDER_WAIT * 5)):
+        deadline = time.monotonic() + RENDER_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(RENDER_POLL)
+            if cache.get(f"{base}:index") is not None:
+                return None
+    try:
+        request._rooms_shown = set()
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            html = response.content.decode(response.charset)
+            index = (response["Content-Type"], tuple(sorted(request._rooms_shown)))
+            cache.set_many({f"{base}:html": html, f"{base}:index": index}, PAGE_TIMEOUT)
+            logger.debug("rendered %s", request.path)
+            return response, index, html
+        return response, None, None
+    finally:
+        cache.delete(lock)
 
 
 def cache_public_page(view=None, *, query_params=()):
@@ -119,19 +152,29 @@ def cache_public_page(view=None, *, query_params=()):
             return view(request, *args, **kwargs)
         request.GET = normalised_query(request.GET, query_params)
         request.META["QUERY_STRING"] = request.GET.urlencode()
-        key = f"page:{content_fingerprint()}:{time_bucket()}:{address_digest(request)}"
-        cached = cache.get(key)
-        if cached is not None:
-            status, content_type, body = cached
-            response = HttpResponse(body, status=status, content_type=content_type)
-        else:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
-                cache.set(
-                    key,
-                    (response.status_code, response["Content-Type"], response.content),
-                    PAGE_TIMEOUT,
-                )
-        return response
+        base = f"page:{content_fingerprint()}:{time_bucket()}:{address_digest(request)}"
+        if FREE_SPOTS_PARAM in request.GET:
+            base += f":{_rooms(request).free_fingerprint}"
+        index, html = cache.get(f"{base}:index"), None
+        if index is None:
+            rendered = _render(view, request, args, kwargs, base)
+            if rendered is None:  # another request rendered it
+                index = cache.get(f"{base}:index")
+            else:
+                response, index, html = rendered
+                if index is None:  # not a page to keep: an error, a redirect
+                    return response
+        content_type, shown = index
+        current = _rooms(request) if shown else None
+        key = f"{base}:{_signature(shown, current)}"
+        body = cache.get(key)
+        if body is None:
+            html = html if html is not None else cache.get(f"{base}:html")
+            if html is None:  # evicted in between: render it again
+                cache.delete(f"{base}:index")
+                return wrapper(request, *args, **kwargs)
+            body = gzip_bytes((_fill(html, current) if shown else html).encode())
+            cache.set(key, body, PAGE_TIMEOUT)
+        return compressed_response(request, body, content_type)
 
     return wrapper

@@ -14,7 +14,7 @@ from agenda.filters import AgendaFilter
 from agenda.ical import session_ics
 from agenda.models import Activity, Edition
 from agenda.opendata import agenda_page
-from agenda.revalidation import allow_any_origin, cached_body, revalidated
+from agenda.revalidation import allow_any_origin, cached_response, revalidated
 from providers.models import Provider
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -39,8 +39,7 @@ def calendar_view(build=None, *, filename=None):
     @revalidated
     @wraps(build)
     def view(request, **kwargs):
-        body = cached_body(request, lambda: build(request, **kwargs))
-        response = HttpResponse(body, content_type=CALENDAR_TYPE)
+        response = cached_response(request, lambda: build(request, **kwargs), CALENDAR_TYPE)
         if filename is not None:
             response["Content-Disposition"] = f'attachment; filename="{filename(**kwargs)}"'
         return response
@@ -82,13 +81,13 @@ def session_download(request, slug, session_pk):
 
 @require_safe
 @allow_any_origin
-@revalidated
+@revalidated(with_rooms=True)
 def open_data(request):
     def build():
         page = agenda_page(request, Edition.objects.current_or_404())
         return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode()
 
-    return HttpResponse(cached_body(request, build), content_type="application/json")
+    return cached_response(request, build, "application/json", with_rooms=True)
 
 
 @require_safe

@@ -1,7 +1,9 @@
 """Conditional GET and a body cache for the machine-readable answers (feeds, open data).
 
-Both are keyed by the page cache's content fingerprint, so a revalidation that ends in 304 costs
-a hash (and at most one small query per CONTENT_FINGERPRINT_TTL), never building a feed.
+Both are keyed by the content fingerprint, so a revalidation that ends in 304 costs a hash (and
+at most one small query per CONTENT_FINGERPRINT_TTL), never building a feed. Calendars show no
+free places, so a booking rebuilds no feed. Open data does show them (`with_rooms`): its key
+and ETag also hold the places of every session (agenda.rooms).
 """
 
 import datetime
@@ -12,15 +14,16 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.views.decorators.http import condition
 
-from agenda.caching import PAGE_TIMEOUT, address_digest, content_fingerprint
+from agenda.compression import compressed_response, gzip_bytes
+from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint
+from agenda.rooms import rooms
 
 LATEST_BORN_KEY = "content-born:latest"
 
 
-def content_etag(request, *args, **kwargs) -> str:
-    return hashlib.blake2b(
-        f"{content_fingerprint()}|{address_digest(request)}".encode(), digest_size=16
-    ).hexdigest()
+def _version(request, with_rooms: bool) -> str:
+    version = f"{content_fingerprint()}|{address_digest(request)}"
+    return f"{version}|{rooms().fingerprint}" if with_rooms else version
 
 
 def content_born() -> datetime.datetime:
@@ -44,23 +47,32 @@ def content_born() -> datetime.datetime:
     return born
 
 
-def content_last_modified(request, *args, **kwargs) -> datetime.datetime:
-    return content_born()
+def revalidated(view=None, *, with_rooms=False):
+    """ETag (and Last-Modified) on the answer; 304 before the view runs when nothing changed.
+
+    `with_rooms`: the answer shows free places too; ETag only, since bookings leave the
+    content's date as it is. Use as `@revalidated` or `@revalidated(with_rooms=True)`.
+    """
+    if view is None:
+        return lambda view: revalidated(view, with_rooms=with_rooms)
+
+    def etag(request, *args, **kwargs) -> str:
+        return hashlib.blake2b(_version(request, with_rooms).encode(), digest_size=16).hexdigest()
+
+    def last_modified(request, *args, **kwargs) -> datetime.datetime:
+        return content_born()
+
+    return condition(etag_func=etag, last_modified_func=None if with_rooms else last_modified)(view)
 
 
-def revalidated(view):
-    """ETag and Last-Modified on the answer; 304 before the view runs when nothing changed."""
-    return condition(etag_func=content_etag, last_modified_func=content_last_modified)(view)
-
-
-def cached_body(request, build) -> bytes:
-    """The body for this address and content version, built once and then shared."""
-    key = f"body:{content_fingerprint()}:{address_digest(request)}"
+def cached_response(request, build, content_type: str, *, with_rooms=False):
+    """The body for this address and content version, built once, kept compressed, shared."""
+    key = f"body:{_version(request, with_rooms)}"
     body = cache.get(key)
     if body is None:
-        body = build()
+        body = gzip_bytes(build())
         cache.set(key, body, PAGE_TIMEOUT)
-    return body
+    return compressed_response(request, body, content_type)
 
 
 def allow_any_origin(view):

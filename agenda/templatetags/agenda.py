@@ -1,9 +1,11 @@
 """Template tags for the public pages: the formatting of agenda.formatting, free spots in words."""
 
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from agenda.caching import render_room, room_marker
 from agenda.formatting import (
     age_range,
     date_time,
@@ -45,6 +47,14 @@ def spots_status(session) -> dict:
         "kind": "free",
         "label": ngettext("%(count)s spot left", "%(count)s spots left", left) % {"count": left},
     }
+
+
+@register.simple_tag(takes_context=True)
+def room(context, session, part: str) -> str:
+    """A session's places ("spots": the label; "reserve": the button): rendered here, or, on a
+    page rendered for the cache, a marker that agenda.caching fills in when it is served."""
+    marker = room_marker(context.get("request"), session, part)
+    return mark_safe(marker if marker is not None else render_room(session, part))
 
 
 @register.filter

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, to_locale
 
 from agenda import structured_data
+from agenda.caching import room_marker
 from agenda.ical import absolute_url
 
 register = template.Library()
@@ -27,11 +28,17 @@ def session_calendar_links(session, activity) -> dict:
     }
 
 
-@register.simple_tag
-def activity_json_ld(activity, sessions):
-    return structured_data.json_ld(
-        [structured_data.session_event(session, activity) for session in sessions]
-    )
+@register.simple_tag(takes_context=True)
+def activity_json_ld(context, activity, sessions):
+    events = []
+    for session in sessions:
+        event = structured_data.session_event(session, activity)
+        # On a page rendered for the cache, the availability is filled in when it is served.
+        marker = room_marker(context.get("request"), session, "ld")
+        if marker is not None:
+            event["offers"]["availability"] = {"w3a": session.pk}
+        events.append(event)
+    return structured_data.json_ld(events)
 
 
 @register.inclusion_tag("partials/_share_meta.html", takes_context=True)

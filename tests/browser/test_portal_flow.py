@@ -24,9 +24,12 @@ def moderator(site):
     if not group.permissions.exists():
         import importlib
 
-        from django.apps import apps
+        from django.db import connection
+        from django.db.migrations.loader import MigrationLoader
 
-        importlib.import_module("agenda.migrations.0010_moderation_groups").create(apps, None)
+        name = "0010_moderation_groups"
+        state = MigrationLoader(connection).project_state(("agenda", name))
+        importlib.import_module(f"agenda.migrations.{name}").create(state.apps, None)
     user.groups.add(Group.objects.get(name="redactie"))
     return user
 

@@ -1,0 +1,73 @@
+"""What the public pages show, in a few short keys: the content fingerprint, the address.
+
+The fingerprint is read from the database (one small query), so whichever app server or
+process wrote a change, nothing has to remember to invalidate anything: a change to any row
+that a public page can show changes it. Each process reuses it for at most
+CONTENT_FINGERPRINT_TTL seconds (default 1), so under a rush most requests cost no query at
+all, and a change shows within that second.
+
+Bookings are not in it: free places are read apart, per session, when a page is served
+(agenda.rooms), so a reservation leaves every cached page and feed as it is.
+"""
+
+import hashlib
+import threading
+import time
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from agenda.models import Activity, Audience, Edition, Session
+from providers.models import Discipline, District, Provider, Venue
+
+# Tables whose rows the public pages show; each has an `updated_at` that every save touches.
+TRACKED_MODELS = [Edition, Activity, Session, Provider, Venue, District, Discipline, Audience]
+TRACKED_LINKS = [Activity.audiences, Activity.disciplines, Activity.languages, Provider.disciplines]
+PAGE_TIMEOUT = 60 * 60
+# Seconds per time bucket of the page key. Venlo's offset from UTC is whole hours, so these
+# buckets start at :00, :15, :30 and :45 local time, when most sessions start and end.
+TIME_BUCKET = 15 * 60
+
+
+def _fingerprint_sql() -> str:
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX({quote('updated_at')}) "
+        f"AS TEXT), '') FROM {quote(model._meta.db_table)})"
+        for model in TRACKED_MODELS
+    ]
+    parts.extend(
+        f"(SELECT CAST(COUNT(*) AS TEXT) FROM {quote(link.through._meta.db_table)})"
+        for link in TRACKED_LINKS
+    )
+    return "SELECT " + " || '|' || ".join(parts)
+
+
+_recent = threading.local()
+
+
+def content_fingerprint() -> str:
+    """A short hash that changes whenever anything a public page can show changes."""
+    ttl = settings.CONTENT_FINGERPRINT_TTL
+    now = time.monotonic()
+    if ttl > 0 and getattr(_recent, "expires", 0) > now:
+        return _recent.value
+    with connection.cursor() as cursor:
+        cursor.execute(_fingerprint_sql())
+        (state,) = cursor.fetchone()
+    _recent.value = hashlib.blake2b(state.encode(), digest_size=12).hexdigest()
+    _recent.expires = now + ttl
+    return _recent.value
+
+
+def address_digest(request) -> str:
+    """The visitor's language and the address they asked for, as a short key part."""
+    address = f"{get_language()}|{request.get_full_path()}"
+    return hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+
+
+def time_bucket() -> int:
+    """The current quarter of an hour, as a number that rises by one every TIME_BUCKET."""
+    return int(timezone.now().timestamp()) // TIME_BUCKET

@@ -1,0 +1,114 @@
+"""Room in every session of the public agenda, read fresh when a page is served.
+
+Free places change with every booking. Rather than re-render pages for them, cached pages carry
+a marker where a session's places show (agenda.caching fills it in), and this module answers
+from a map of every session on the public agenda: its capacity, places booked and waiting,
+times and whether it is cancelled. Each process reads the map again at most every
+CONTENT_FINGERPRINT_TTL seconds (one query), so a full session shows as full within that time,
+and a booking costs the cached pages nothing.
+"""
+
+import hashlib
+import threading
+import time
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.db.models import BooleanField, ExpressionWrapper
+
+from agenda.models import Activity, Session, free_spots_condition
+
+
+@dataclass(frozen=True)
+class Rooms:
+    """The map as read at one moment: session pk → what the markers need of it."""
+
+    # pk → (activity slug, registration, cancelled, capacity, booked, waiting, starts, ends,
+    # has free spots)
+    sessions: dict[int, tuple]
+
+    def session(self, pk: int) -> Session | None:
+        """An unsaved Session (with its activity's slug and registration), or None."""
+        row = self.sessions.get(pk)
+        if row is None:
+            return None
+        slug, registration, cancelled, capacity, booked, waiting, starts, ends, _free = row
+        session = Session(
+            pk=pk,
+            starts_at=starts,
+            ends_at=ends,
+            capacity=capacity,
+            places_booked=booked,
+            places_waiting=waiting,
+            is_cancelled=cancelled,
+        )
+        session.activity = Activity(slug=slug, registration=registration)
+        return session
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes with any booking: for what shows every session's exact numbers."""
+        return _digest([(pk, row[2:6]) for pk, row in self.sessions.items()])
+
+    @cached_property
+    def free_fingerprint(self) -> str:
+        """Changes only when a session starts or stops having free spots (its filter)."""
+        return _digest([pk for pk, row in self.sessions.items() if row[-1]])
+
+
+_FIELDS = [
+    "pk",
+    "activity__slug",
+    "activity__registration",
+    "is_cancelled",
+    "capacity",
+    "places_booked",
+    "places_waiting",
+    "starts_at",
+    "ends_at",
+    "free",
+]
+
+
+def _digest(values) -> str:
+    return hashlib.blake2b(repr(values).encode(), digest_size=12).hexdigest()
+
+
+def _read() -> Rooms:
+    rows = (
+        Session.objects.on_public_agenda()
+        .annotate(free=ExpressionWrapper(free_spots_condition(), output_field=BooleanField()))
+        .order_by("pk")
+        .values_list(*_FIELDS)
+    )
+    return Rooms(sessions={pk: tuple(rest) for pk, *rest in rows})
+
+
+_lock = threading.Lock()
+_current: Rooms | None = None
+_expires = 0.0
+
+
+def _read_again(now: float, ttl: float) -> Rooms:
+    global _current, _expires
+    _current, _expires = _read(), now + ttl
+    return _current
+
+
+def rooms() -> Rooms:
+    """The map, read again once it is older than CONTENT_FINGERPRINT_TTL (0: every call).
+
+    One map per process: while one thread reads it anew, the others use the one there is.
+    """
+    ttl = settings.CONTENT_FINGERPRINT_TTL
+    now = time.monotonic()
+    current = _current
+    if ttl <= 0 or current is None:
+        return _read_again(now, ttl)
+    if _expires > now or not _lock.acquire(blocking=False):
+        return current
+    try:
+        return _read_again(now, ttl)
+    finally:
+        _lock.release()
