@@ -115,7 +115,8 @@ def _signature(shown: tuple[int, ...], current: Rooms | None) -> str:
 def _render(view, request, args, kwargs, base):
     """Render for the cache, one process at a time; None when another rendered it meanwhile."""
     lock = f"{base}:lock"
-    if not cache.add(lock, 1, timeout=int(RENDER_WAIT * 5)):
+    # False: another holds it. (None: a shared cache that is down; then just render.)
+    if cache.add(lock, 1, timeout=int(RENDER_WAIT * 5)) is False:
         deadline = time.monotonic() + RENDER_WAIT
         while time.monotonic() < deadline:
             time.sleep(RENDER_POLL)

@@ -50,7 +50,9 @@ def hit(scope: str, value: str, rate: str) -> bool:
     key = f"ratelimit:{scope}:{digest}:{window}"
     cache.add(key, 0, timeout=period + 1)
     try:
-        return cache.incr(key) > count
+        attempts = cache.incr(key)
     except ValueError:  # expired between add and incr: this is the first attempt of a window
         cache.set(key, 1, timeout=period + 1)
         return False
+    # None: a shared cache that is down (its errors are logged); nobody is turned away for it.
+    return attempts is not None and attempts > count

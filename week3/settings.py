@@ -114,9 +114,24 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Caches and sessions live outside the app server, so several can run side by side.
-CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
-if CACHE_URL.startswith("redis://") or CACHE_URL.startswith("rediss://"):
-    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+# The cache holds the public pages, feed bodies and rate-limit counters. Redis (REDIS_URL, or a
+# redis:// CACHE_URL) is shared by every process and app server: each page version is rendered
+# once for all of them, and limits count across them. Without it, each process has its own.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHE_URL = REDIS_URL or os.environ.get("CACHE_URL", "locmem://")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    _cache = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "week3"),
+        "OPTIONS": {
+            # Redis down: pages are rendered for each request instead of failing.
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        },
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 elif CACHE_URL.startswith("dummy://"):
     _cache = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 elif CACHE_URL.startswith("db://"):
