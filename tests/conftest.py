@@ -1,4 +1,4 @@
-"""Shared fixtures: PostgreSQL only, quick password hashing, and real Chromium for browser tests."""
+"""Shared fixtures: PostgreSQL only, a fixed clock, quick password hashing, real Chromium."""
 
 import datetime
 import importlib
@@ -6,6 +6,7 @@ import os
 import shutil
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -13,6 +14,7 @@ from django.utils import translation
 from agenda.models import Activity, Audience, Language
 from providers.models import Discipline, District, Provider
 from tests.factories import (
+    NOW,
     THURSDAY,
     TUESDAY,
     WEDNESDAY,
@@ -66,6 +68,18 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Every test runs at NOW (tests/factories.py), a week before the test edition.
+
+    The clock runs on from there (`updated_at` of two saves differ, as moderation needs), in the
+    test and in the live server's thread alike. A test that needs another moment moves it:
+    `clock.move_to(moment)`, `clock.shift(timedelta)`, or `with time_machine.travel(moment):`.
+    """
+    with time_machine.travel(NOW, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,11 @@ def local(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=VENLO)
 
 
+# Where every test's clock starts (tests/conftest.py, `clock`): Monday a week before the test
+# edition, 10:00 in Venlo, whatever the date on the machine that runs the tests.
+NOW = local(EDITION_START - datetime.timedelta(days=7), 10)
+
+
 class EditionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Edition

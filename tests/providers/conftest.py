@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from tests.factories import (
+    NOW,
     ActivityFactory,
     EditionFactory,
     ProviderFactory,
@@ -18,8 +18,8 @@ from tests.factories import (
 @pytest.fixture
 def edition(reference_data):
     return EditionFactory(
-        submissions_open_from=timezone.now() - datetime.timedelta(days=30),
-        submissions_open_until=timezone.now() + datetime.timedelta(days=30),
+        submissions_open_from=NOW - datetime.timedelta(days=30),
+        submissions_open_until=NOW + datetime.timedelta(days=30),
     )
 
 

@@ -4,20 +4,21 @@ import contextlib
 import datetime
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from freezegun import freeze_time
 
 from agenda.models import Reservation
 from agenda.reservations import reservation_create
 from agenda.services import activity_data, activity_save
 from providers.models import OutgoingMail
+from tests.factories import NOW
 from tests.providers.test_portal import _activity_post
 
 pytestmark = pytest.mark.django_db
 
-BEFORE = datetime.datetime(2027, 1, 5, 12, 0, tzinfo=datetime.UTC)
+BEFORE = NOW  # the tests' clock: a week before the session's day
 
 
 @pytest.fixture(autouse=True)
@@ -28,15 +29,14 @@ def english():
 
 
 def reserve(session, n, party_size=1, **extra):
-    with freeze_time(BEFORE):
-        return reservation_create(
-            session=session,
-            name=f"Bewoner {n}",
-            email=f"bewoner{n}@example.org",
-            party_size=party_size,
-            language="nl",
-            **extra,
-        )
+    return reservation_create(
+        session=session,
+        name=f"Bewoner {n}",
+        email=f"bewoner{n}@example.org",
+        party_size=party_size,
+        language="nl",
+        **extra,
+    )
 
 
 @pytest.fixture
@@ -49,15 +49,15 @@ def session(world_a):
 
 @pytest.fixture
 def at(client, world_a):
-    """Freeze the clock and log in as provider A's user then (a login made earlier expires)."""
+    """Move the clock and log in as provider A's user then (a login made earlier expires)."""
 
     @contextlib.contextmanager
-    def frozen(moment):
-        with freeze_time(moment):
+    def then(moment):
+        with time_machine.travel(moment):
             client.force_login(world_a["user"])
             yield client
 
-    return frozen
+    return then
 
 
 def on_the_day(session):
@@ -187,8 +187,7 @@ def test_removing_a_booked_time_from_a_draft_tells_the_residents(world_a, sessio
     reserve(session, 1)
     data = activity_data(world_a["activity"])
     data["sessions"] = []
-    with freeze_time(BEFORE):
-        activity_save(activity=world_a["activity"], data=data, by=world_a["user"])
+    activity_save(activity=world_a["activity"], data=data, by=world_a["user"])
     session.refresh_from_db()
     assert session.is_cancelled
     # The confirmation, then the cancellation.
