@@ -21,6 +21,7 @@ from tests.factories import (
     ActivityFactory,
     EditionFactory,
     ProviderFactory,
+    ReservationFactory,
     SessionFactory,
     VenueFactory,
     local,
@@ -122,7 +123,11 @@ def reference_data(db):
 
 @pytest.fixture
 def agenda(db, reference_data):
-    """Three public activities, and five that must never show."""
+    """Three public activities, and five that must never show.
+
+    The choir has 2 of its 10 places booked, the dance class all 10: real reservations, made
+    through the reservation service (their e-mails are queued, or sent in transactional tests).
+    """
     edition = EditionFactory()
     blerick = District.objects.get(slug="blerick")
     tegelen = District.objects.get(slug="tegelen")
@@ -167,14 +172,14 @@ def agenda(db, reference_data):
         disciplines=[singing],
         languages=[dutch],
     )
-    SessionFactory(
+    choir_session = SessionFactory(
         activity=choir,
         venue=hall_blerick,
         starts_at=local(TUESDAY, 15),
         ends_at=local(TUESDAY, 16),
         capacity=10,
-        places_booked=2,
     )
+    ReservationFactory(session=choir_session, party_size=2)
     dance_class = ActivityFactory(
         edition=edition,
         title="Dansen voor senioren",
@@ -185,14 +190,15 @@ def agenda(db, reference_data):
         disciplines=[dance],
         languages=[dutch],
     )
-    SessionFactory(
+    dance_session = SessionFactory(
         activity=dance_class,
         venue=hall_tegelen,
         starts_at=local(WEDNESDAY, 10),
         ends_at=local(WEDNESDAY, 11),
         capacity=10,
-        places_booked=10,
     )
+    for party_size in (4, 4, 2):  # full: at most 4 people per reservation
+        ReservationFactory(session=dance_session, party_size=party_size)
     studio_open = ActivityFactory(
         edition=edition,
         title="Open atelier",

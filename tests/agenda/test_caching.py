@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from agenda import caching
 from agenda.caching import normalised_query
-from agenda.models import Audience, Session
+from agenda.models import Audience
 from providers.models import Venue
+from tests.factories import ReservationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +37,9 @@ def test_every_kind_of_edit_reaches_the_agenda(client, agenda):
     html, _ = get(client, "/agenda/")
     assert "Nog 8 plekken" in html
 
-    # A booking changes only places_booked, through an UPDATE that skips auto_now.
-    Session.objects.filter(activity=choir).update(places_booked=9)
+    # A booking changes only the session's counters, through an UPDATE that skips auto_now.
+    for party_size in (4, 3):
+        ReservationFactory(session=choir.sessions.get(), party_size=party_size)
     assert "Nog 1 plek" in get(client, "/agenda/")[0]
 
     venue = Venue.objects.get(name="Huis van de Wijk Blerick")
@@ -77,7 +79,8 @@ def test_fingerprint_is_reused_for_a_moment_then_checked_again(
     get(client, url)
     html, queries = get(client, url)
     assert queries == 0
-    Session.objects.filter(activity=agenda["choir"]).update(places_booked=9)
+    for party_size in (4, 3):
+        ReservationFactory(session=agenda["choir"].sessions.get(), party_size=party_size)
     seconds[0] += 2
     html, queries = get(client, url)
     assert "Nog 1 plek" in html

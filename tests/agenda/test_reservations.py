@@ -17,7 +17,6 @@ from agenda.reservations import (
     ReservationError,
     reminders_send,
     reservation_cancel,
-    reservation_create,
     session_attendance_list,
     session_cancel,
     waiting_position,
@@ -25,23 +24,12 @@ from agenda.reservations import (
 from agenda.templatetags.agenda import spots_status
 from providers.mail import mail_enqueue, mail_send_due
 from providers.models import District, OutgoingMail
-from tests.factories import ActivityFactory, SessionFactory, VenueFactory, local
+from tests.factories import ActivityFactory, SessionFactory, VenueFactory, local, reserve
 
 pytestmark = pytest.mark.django_db
 
 Confirmed = Reservation.State.CONFIRMED
 Waiting = Reservation.State.WAITING
-
-
-def reserve(session, n, party_size=1, **extra):
-    return reservation_create(
-        session=session,
-        name=f"Bewoner {n}",
-        email=f"bewoner{n}@example.org",
-        party_size=party_size,
-        language=extra.pop("language", "nl"),
-        **extra,
-    )
 
 
 def assert_counters_match(session):

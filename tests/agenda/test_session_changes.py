@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agenda.models import Audience, Reservation, Session
-from agenda.reservations import reservation_create
 from agenda.services import (
     activity_approve,
     activity_data,
@@ -26,6 +25,7 @@ from tests.factories import (
     UserFactory,
     VenueFactory,
     local,
+    reserve,
 )
 
 pytestmark = pytest.mark.django_db
@@ -51,19 +51,9 @@ def session(reference_data):
     return SessionFactory(capacity=2, activity=activity)
 
 
-def reserve(session, n, language="nl", party_size=1):
-    return reservation_create(
-        session=session,
-        name=f"Bewoner {n}",
-        email=f"bewoner{n}@example.org",
-        party_size=party_size,
-        language=language,
-    )
-
-
 def booked(session):
     """Two confirmed places (one resident reads English) and one on the waiting list."""
-    return [reserve(session, 1, "en"), reserve(session, 2), reserve(session, 3)]
+    return [reserve(session, 1, language="en"), reserve(session, 2), reserve(session, 3)]
 
 
 # --- the admin ------------------------------------------------------------------------

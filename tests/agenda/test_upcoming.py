@@ -9,8 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from agenda.models import Session
-from tests.factories import THURSDAY, TUESDAY, WEDNESDAY, SessionFactory, local
+from agenda.reservations import reservation_cancel
+from tests.factories import (
+    THURSDAY,
+    TUESDAY,
+    WEDNESDAY,
+    ReservationFactory,
+    SessionFactory,
+    local,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -120,8 +127,15 @@ def test_open_data_keeps_ended_sessions(client, agenda):
 
 
 def test_spots_free_filter_leaves_out_places_kept_for_the_waiting_list(client, agenda):
-    # Two places freed up, but someone waits for them: not free for a newcomer.
-    Session.objects.filter(activity=agenda["choir"]).update(places_booked=8, places_waiting=3)
+    session = agenda["choir"].sessions.get()
+    (first,) = session.reservations.all()  # the fixture's party of 2
+    ReservationFactory(session=session, party_size=4)
+    ReservationFactory(session=session, party_size=4)
+    waiting = ReservationFactory(session=session, party_size=3)
+    # Two places freed up, but a party of three waits for more: not free for a newcomer.
+    reservation_cancel(reservation=first)
+    session.refresh_from_db()
+    assert (session.capacity, session.places_booked, session.places_waiting) == (10, 8, 3)
     assert titles(client, "plek=on") == ["Open atelier"]
-    Session.objects.filter(activity=agenda["choir"]).update(places_waiting=0)
+    reservation_cancel(reservation=waiting)
     assert "Kinderkoor De Merel zingt" in titles(client, "plek=on")

@@ -10,10 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from agenda.models import Reservation
-from agenda.reservations import reservation_create
 from agenda.services import activity_data, activity_save
 from providers.models import OutgoingMail
-from tests.factories import NOW
+from tests.factories import NOW, reserve
 from tests.providers.test_portal import _activity_post
 
 pytestmark = pytest.mark.django_db
@@ -26,17 +25,6 @@ def english():
     """Pages in English (the msgids), whatever language an earlier test left active."""
     with translation.override("en"):
         yield
-
-
-def reserve(session, n, party_size=1, **extra):
-    return reservation_create(
-        session=session,
-        name=f"Bewoner {n}",
-        email=f"bewoner{n}@example.org",
-        party_size=party_size,
-        language="nl",
-        **extra,
-    )
 
 
 @pytest.fixture

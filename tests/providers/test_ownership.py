@@ -3,8 +3,8 @@
 import pytest
 from django.urls import URLPattern, reverse
 
-from agenda.models import Reservation
 from providers import urls as portal_urls
+from tests.factories import ReservationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def objects_a(world_a):
     """Provider A's objects, with a confirmed reservation for its session."""
-    reservation = Reservation.objects.create(
+    reservation = ReservationFactory(
         session=world_a["session"], name="Anna", email="anna@example.org", party_size=2
     )
     return {**world_a, "reservation": reservation}

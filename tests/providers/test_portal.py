@@ -471,17 +471,15 @@ def test_editing_a_submitted_activity_says_it_goes_back_to_draft(client_a, world
 def test_withdrawing_asks_first_and_says_who_is_told(
     client_a, world_a, django_capture_on_commit_callbacks
 ):
-    from agenda.reservations import reservation_create
     from agenda.services import activity_approve, activity_submit
+    from tests.factories import ReservationFactory
 
     activity = world_a["activity"]
     activity_submit(activity=activity, by=world_a["user"])
     staff = User.objects.create_user(email="redactie@example.org", is_staff=True)
     activity_approve(activity=activity, by=staff)
     for email in ["a@example.org", "b@example.org"]:
-        reservation_create(
-            session=world_a["session"], name="Bewoner", email=email, party_size=1, language="nl"
-        )
+        ReservationFactory(session=world_a["session"], email=email)
     with translation.override("en"):
         url = reverse("portal:activity_withdraw", args=[activity.pk])  # the English page, /en/…
         page = client_a.get(url).content.decode()
