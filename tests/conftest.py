@@ -71,6 +71,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _setup_clock():
+    """The test database is built on the day before NOW, whatever the date on the machine.
+
+    So the rows the migrations create (districts, audiences …) are older than anything a test
+    writes, as on the site. Built at the real date, after the test edition, they would look
+    newer than a test's edit, and the page cache, which notices a change by a newer
+    `updated_at`, would miss it.
+    """
+    with time_machine.travel(NOW - datetime.timedelta(days=1), tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def clock():
     """Every test runs at NOW (tests/factories.py), a week before the test edition.
