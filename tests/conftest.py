@@ -1,4 +1,5 @@
-"""Shared fixtures: PostgreSQL only, a fixed clock, quick password hashing, real Chromium."""
+"""Shared fixtures: PostgreSQL only, a fixed clock, quick password hashing, real Chromium, a
+small public agenda, and two providers in the portal."""
 
 import datetime
 import importlib
@@ -23,6 +24,7 @@ from tests.factories import (
     ProviderFactory,
     ReservationFactory,
     SessionFactory,
+    UserFactory,
     VenueFactory,
     local,
 )
@@ -263,3 +265,48 @@ def agenda(db, reference_data):
         "studio": studio_open,
         "hidden": hidden,
     }
+
+
+# Two providers in the portal, each with a user, a venue and a draft activity with one session.
+
+
+@pytest.fixture
+def edition(reference_data):
+    """The test edition, open for submissions from a month before NOW until a month after."""
+    return EditionFactory(
+        submissions_open_from=NOW - datetime.timedelta(days=30),
+        submissions_open_until=NOW + datetime.timedelta(days=30),
+    )
+
+
+def _provider_world(edition, name):
+    provider = ProviderFactory(name=name)
+    user = UserFactory(provider=provider)
+    venue = VenueFactory(added_by=provider)
+    activity = ActivityFactory(
+        provider=provider, edition=edition, state="draft", title=f"Activiteit {name}"
+    )
+    session = SessionFactory(activity=activity, venue=venue)
+    return {
+        "provider": provider,
+        "user": user,
+        "venue": venue,
+        "activity": activity,
+        "session": session,
+    }
+
+
+@pytest.fixture
+def world_a(edition):
+    return _provider_world(edition, "Aanbieder A")
+
+
+@pytest.fixture
+def world_b(edition):
+    return _provider_world(edition, "Aanbieder B")
+
+
+@pytest.fixture
+def client_a(client, world_a):
+    client.force_login(world_a["user"])
+    return client

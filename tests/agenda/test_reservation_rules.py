@@ -27,8 +27,8 @@ from agenda.reservations import (
 from agenda.services import session_save
 from providers.mail import mail_enqueue, mail_send_due
 from providers.models import OutgoingMail, Provider
-from tests.agenda.test_reservations import assert_counters_match, form_data, form_url
 from tests.factories import ActivityFactory, SessionFactory, local, reserve
+from tests.helpers import assert_counters_match, form_data, form_url
 
 pytestmark = pytest.mark.django_db
 

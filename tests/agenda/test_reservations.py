@@ -25,6 +25,7 @@ from agenda.templatetags.agenda import spots_status
 from providers.mail import mail_enqueue, mail_send_due
 from providers.models import District, OutgoingMail
 from tests.factories import ActivityFactory, SessionFactory, VenueFactory, local, reserve
+from tests.helpers import assert_counters_match, form_data, form_url
 
 pytestmark = pytest.mark.django_db
 
@@ -32,48 +33,14 @@ Confirmed = Reservation.State.CONFIRMED
 Waiting = Reservation.State.WAITING
 
 
-def assert_counters_match(session):
-    session.refresh_from_db()
-    sums = {
-        state: session.reservations.filter(state=state).aggregate(s=Sum("party_size"))["s"] or 0
-        for state in (Confirmed, Waiting)
-    }
-    assert session.places_booked == sums[Confirmed]
-    assert session.places_waiting == sums[Waiting]
-    if session.capacity is not None:
-        assert session.places_booked <= session.capacity
-
-
 @pytest.fixture
 def session(reference_data):
     return SessionFactory(capacity=5, activity=ActivityFactory(max_party_size=4))
 
 
-def form_url(session, prefix=""):
-    """The form's address in Dutch (no prefix) or, with prefix "/en", in English."""
-    with translation.override(prefix.strip("/") or "nl"):
-        return reverse(
-            "agenda:reservation_create",
-            kwargs={"slug": session.activity.slug, "session_pk": session.pk},
-        )
-
-
 def english(obj):
     with translation.override("en"):
         return obj.get_absolute_url()
-
-
-def form_data(n=1, **extra):
-    return {
-        "name": f"Bewoner {n}",
-        "email": f"bewoner{n}@example.org",
-        "party_size": "1",
-        "age_bracket": "",
-        "postcode": "",
-        "channel": "",
-        "website": "",
-        **extra,
-    }
 
 
 # Capacity and the waiting list.

@@ -6,8 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from providers.models import User
-from tests.browser.test_accessibility import WCAG_21_AA
 from tests.factories import NOW, ReservationFactory, SessionFactory
+from tests.helpers import WCAG_21_AA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,8 +5,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
 from agenda.reservations import reservation_cancel
-from tests.browser.test_accessibility import WCAG_21_AA
 from tests.factories import reserve
+from tests.helpers import WCAG_21_AA
 
 pytestmark = [
     pytest.mark.browser,

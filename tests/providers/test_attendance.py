@@ -13,7 +13,7 @@ from agenda.models import Reservation
 from agenda.services import activity_data, activity_save
 from providers.models import OutgoingMail
 from tests.factories import NOW, reserve
-from tests.providers.test_portal import _activity_post
+from tests.helpers import activity_post
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +186,7 @@ def test_raising_the_capacity_in_the_portal_promotes_the_waiting_list(at, world_
     reserve(session, 1, party_size=3)
     first = reserve(session, 2, party_size=2)
     second = reserve(session, 3)
-    form = _activity_post(
+    form = activity_post(
         world_a["venue"],
         **{
             "sessions-TOTAL_FORMS": "1",
