@@ -86,7 +86,7 @@ def test_cancel_promotes_the_first_waiting_and_emails_them(
     to = {message.to[0]: message for message in mail.outbox}
     assert set(to) == {first[0].email, waiting[0].email}
     promotion = to[waiting[0].email]
-    assert "Goed nieuws" in promotion.subject or "Good news" in promotion.subject
+    assert promotion.subject.startswith("Goed nieuws")  # reserved in Dutch
     assert promotion.attachments[0][0] == "week3.ics"
     assert waiting[0].token in promotion.body
     # Cancelling again changes nothing.
@@ -223,7 +223,7 @@ def test_reserving_from_the_form_confirms_and_mails_in_the_residents_language(
     assert f"https://week3.example.org/en/reservering/{reservation.token}/" in message.body
     _filename, content, mimetype = message.attachments[0]
     assert mimetype == "text/calendar"
-    assert b"BEGIN:VEVENT" in (content if isinstance(content, bytes) else content.encode())
+    assert "BEGIN:VEVENT" in content  # Django decodes text/* attachments
 
     page = client.get(response["Location"]).content.decode()
     assert "Your spot is reserved!" in page
