@@ -160,6 +160,7 @@ def test_walk_in_cancelled_past_and_too_large_are_refused(session, reference_dat
 
 def test_one_active_reservation_per_email_is_a_database_constraint(session):
     reserve(session, 1)
+    # Rows written past the service on purpose, as a bug would: the database refuses them.
     with pytest.raises(IntegrityError), transaction.atomic():
         Reservation.objects.create(session=session, name="x", email="BEWONER1@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
