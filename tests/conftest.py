@@ -1,4 +1,5 @@
-"""Shared fixtures: PostgreSQL only, quick password hashing, and real Chromium for browser tests."""
+"""Shared fixtures: PostgreSQL only, a fixed clock, quick password hashing, real Chromium, a
+small public agenda, and two providers in the portal."""
 
 import datetime
 import importlib
@@ -6,6 +7,7 @@ import os
 import shutil
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -13,13 +15,16 @@ from django.utils import translation
 from agenda.models import Activity, Audience, Language
 from providers.models import Discipline, District, Provider
 from tests.factories import (
+    NOW,
     THURSDAY,
     TUESDAY,
     WEDNESDAY,
     ActivityFactory,
     EditionFactory,
     ProviderFactory,
+    ReservationFactory,
     SessionFactory,
+    UserFactory,
     VenueFactory,
     local,
 )
@@ -68,6 +73,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _setup_clock():
+    """The test database is built on the day before NOW, whatever the date on the machine.
+
+    So the rows the migrations create (districts, audiences …) are older than anything a test
+    writes, as on the site. Built at the real date, after the test edition, they would look
+    newer than a test's edit, and the page cache, which notices a change by a newer
+    `updated_at`, would miss it.
+    """
+    with time_machine.travel(NOW - datetime.timedelta(days=1), tick=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Every test runs at NOW (tests/factories.py), a week before the test edition.
+
+    The clock runs on from there (`updated_at` of two saves differ, as moderation needs), in the
+    test and in the live server's thread alike. A test that needs another moment moves it:
+    `clock.move_to(moment)`, `clock.shift(timedelta)`, or `with time_machine.travel(moment):`.
+    """
+    with time_machine.travel(NOW, tick=True) as traveller:
+        yield traveller
+
+
 @pytest.fixture(autouse=True)
 def _site_settings(settings):
     settings.SITE_URL = "https://week3.example.org"
@@ -108,7 +138,11 @@ def reference_data(db):
 
 @pytest.fixture
 def agenda(db, reference_data):
-    """Three public activities, and five that must never show."""
+    """Three public activities, and five that must never show.
+
+    The choir has 2 of its 10 places booked, the dance class all 10: real reservations, made
+    through the reservation service (their e-mails are queued, or sent in transactional tests).
+    """
     edition = EditionFactory()
     blerick = District.objects.get(slug="blerick")
     tegelen = District.objects.get(slug="tegelen")
@@ -153,14 +187,14 @@ def agenda(db, reference_data):
         disciplines=[singing],
         languages=[dutch],
     )
-    SessionFactory(
+    choir_session = SessionFactory(
         activity=choir,
         venue=hall_blerick,
         starts_at=local(TUESDAY, 15),
         ends_at=local(TUESDAY, 16),
         capacity=10,
-        places_booked=2,
     )
+    ReservationFactory(session=choir_session, party_size=2)
     dance_class = ActivityFactory(
         edition=edition,
         title="Dansen voor senioren",
@@ -171,14 +205,15 @@ def agenda(db, reference_data):
         disciplines=[dance],
         languages=[dutch],
     )
-    SessionFactory(
+    dance_session = SessionFactory(
         activity=dance_class,
         venue=hall_tegelen,
         starts_at=local(WEDNESDAY, 10),
         ends_at=local(WEDNESDAY, 11),
         capacity=10,
-        places_booked=10,
     )
+    for party_size in (4, 4, 2):  # full: at most 4 people per reservation
+        ReservationFactory(session=dance_session, party_size=party_size)
     studio_open = ActivityFactory(
         edition=edition,
         title="Open atelier",
@@ -230,3 +265,48 @@ def agenda(db, reference_data):
         "studio": studio_open,
         "hidden": hidden,
     }
+
+
+# Two providers in the portal, each with a user, a venue and a draft activity with one session.
+
+
+@pytest.fixture
+def edition(reference_data):
+    """The test edition, open for submissions from a month before NOW until a month after."""
+    return EditionFactory(
+        submissions_open_from=NOW - datetime.timedelta(days=30),
+        submissions_open_until=NOW + datetime.timedelta(days=30),
+    )
+
+
+def _provider_world(edition, name):
+    provider = ProviderFactory(name=name)
+    user = UserFactory(provider=provider)
+    venue = VenueFactory(added_by=provider)
+    activity = ActivityFactory(
+        provider=provider, edition=edition, state="draft", title=f"Activiteit {name}"
+    )
+    session = SessionFactory(activity=activity, venue=venue)
+    return {
+        "provider": provider,
+        "user": user,
+        "venue": venue,
+        "activity": activity,
+        "session": session,
+    }
+
+
+@pytest.fixture
+def world_a(edition):
+    return _provider_world(edition, "Aanbieder A")
+
+
+@pytest.fixture
+def world_b(edition):
+    return _provider_world(edition, "Aanbieder B")
+
+
+@pytest.fixture
+def client_a(client, world_a):
+    client.force_login(world_a["user"])
+    return client

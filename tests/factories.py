@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import factory
 from django.utils.text import slugify
 
-from agenda.models import Activity, Audience, Edition, Session
+from agenda.models import Activity, Audience, Edition, Reservation, Session
+from agenda.services.reservations import reservation_create
 from providers.models import Discipline, District, Provider, User, Venue
 
 VENLO = ZoneInfo("Europe/Amsterdam")
@@ -18,6 +19,11 @@ THURSDAY = EDITION_START + datetime.timedelta(days=3)
 
 def local(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=VENLO)
+
+
+# Where every test's clock starts (tests/conftest.py, `clock`): Monday a week before the test
+# edition, 10:00 in Venlo, whatever the date on the machine that runs the tests.
+NOW = local(EDITION_START - datetime.timedelta(days=7), 10)
 
 
 class EditionFactory(factory.django.DjangoModelFactory):
@@ -128,3 +134,36 @@ class SessionFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1, minutes=30))
     venue = factory.SubFactory(VenueFactory)
     capacity = 12
+
+
+class ReservationFactory(factory.django.DjangoModelFactory):
+    """A reservation made as a resident makes one: through `reservation_create`.
+
+    So the session's `places_booked` and `places_waiting` always match its reservations, and
+    the state (confirmed or waiting) is the one the service gives. The e-mail is queued too.
+    """
+
+    class Meta:
+        model = Reservation
+
+    session = factory.SubFactory(SessionFactory)
+    # Not "Bewoner n" as `reserve` below names them: one address holds one place per session.
+    name = factory.Sequence(lambda n: f"Inwoner {n}")
+    email = factory.Sequence(lambda n: f"inwoner{n}@example.org")
+    party_size = 1
+    language = "nl"
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return reservation_create(**kwargs)
+
+
+def reserve(session, n: int, party_size: int = 1, **extra) -> Reservation:
+    """Resident number n's reservation: "Bewoner n", bewoner<n>@example.org."""
+    return ReservationFactory(
+        session=session,
+        name=f"Bewoner {n}",
+        email=f"bewoner{n}@example.org",
+        party_size=party_size,
+        **extra,
+    )

@@ -6,7 +6,14 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from agenda.models import Activity, Edition
-from tests.factories import ActivityFactory, EditionFactory, SessionFactory, local
+from agenda.services.sessions import session_save
+from tests.factories import (
+    ActivityFactory,
+    EditionFactory,
+    ReservationFactory,
+    SessionFactory,
+    local,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +87,16 @@ def test_unknown_state_is_refused():
 
 
 def test_spots_left_never_negative():
-    session = SessionFactory(capacity=5, places_booked=5)
+    session = SessionFactory(capacity=5)
+    for party_size in (4, 1):
+        ReservationFactory(session=session, party_size=party_size)
+    session.refresh_from_db()
     assert session.spots_left == 0
     assert session.is_full
+    # A capacity cut below the places booked leaves them booked: still no spot, not -2.
+    session.capacity = 3
+    session_save(session=session)
+    session.refresh_from_db()
+    assert (session.capacity, session.places_booked) == (3, 5)
+    assert session.spots_left == 0
     assert SessionFactory(capacity=None).spots_left is None

@@ -34,6 +34,7 @@ from providers.models import Provider, Venue
 from tests.factories import (
     EditionFactory,
     ProviderFactory,
+    ReservationFactory,
     SessionFactory,
     UserFactory,
     VenueFactory,
@@ -354,13 +355,9 @@ def test_a_submitted_activity_stays_as_sent_once_submissions_closed(world_a, edi
 def test_withdrawing_an_approved_activity_cancels_its_sessions_and_tells_residents(
     world_a, moderator, django_capture_on_commit_callbacks
 ):
-    from agenda.services.reservations import reservation_create
-
     activity = _approved(world_a, moderator)
     session = world_a["session"]
-    reservation = reservation_create(
-        session=session, name="Bewoner", email="bewoner@example.org", party_size=2, language="nl"
-    )
+    reservation = ReservationFactory(session=session, email="bewoner@example.org", party_size=2)
     past = SessionFactory(
         activity=activity,
         venue=world_a["venue"],

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from agenda.models import Activity
 from providers.models import Provider
-from tests.agenda.test_query_budget import grow_agenda
+from tests.helpers import grow_agenda
 
 pytestmark = pytest.mark.django_db
 

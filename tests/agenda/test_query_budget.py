@@ -1,70 +1,16 @@
 """The public pages cost the same number of SQL queries at 10 and at 300 activities."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agenda.models import Activity, Audience, Session
-from providers.models import Discipline
-from tests.factories import (
-    EDITION_START,
-    EditionFactory,
-    ProviderFactory,
-    VenueFactory,
-    local,
-)
+from agenda.models import Session
+from tests.helpers import grow_agenda
 
 pytestmark = pytest.mark.django_db
 
 AGENDA_BUDGET = 12
 DETAIL_BUDGET = 10
-
-
-def grow_agenda(count: int) -> Activity:
-    """Add `count` public activities, each with two sessions, an audience and a discipline."""
-    edition = EditionFactory()
-    providers = [ProviderFactory() for _ in range(5)]
-    venues = [VenueFactory() for _ in range(3)]
-    start = Activity.objects.count()
-    activities = Activity.objects.bulk_create(
-        Activity(
-            edition=edition,
-            provider=providers[i % len(providers)],
-            title=f"Activiteit {i}",
-            slug=f"activiteit-{i}",
-            description="Doe mee.",
-            state=Activity.State.APPROVED,
-        )
-        for i in range(start, start + count)
-    )
-    sessions = []
-    for i, activity in enumerate(activities):
-        for offset in (0, 2):
-            day = EDITION_START + datetime.timedelta(days=(i + offset) % 7)
-            sessions.append(
-                Session(
-                    activity=activity,
-                    venue=venues[i % 3],
-                    starts_at=local(day, 19),
-                    ends_at=local(day, 21),
-                    capacity=10,
-                    places_booked=i % 11,
-                )
-            )
-    Session.objects.bulk_create(sessions)
-    audiences = list(Audience.objects.all())
-    disciplines = list(Discipline.objects.all())
-    Activity.audiences.through.objects.bulk_create(
-        Activity.audiences.through(activity=a, audience=audiences[i % len(audiences)])
-        for i, a in enumerate(activities)
-    )
-    Activity.disciplines.through.objects.bulk_create(
-        Activity.disciplines.through(activity=a, discipline=disciplines[i % len(disciplines)])
-        for i, a in enumerate(activities)
-    )
-    return activities[0]
 
 
 def count_queries(client, url: str) -> int:

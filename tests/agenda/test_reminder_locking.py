@@ -7,18 +7,15 @@ import pytest
 from django.db import connection, transaction
 
 from agenda.models import Session
-from agenda.services.reservations import reservation_create
 from agenda.services.scheduled import reminders_send
-from tests.factories import ActivityFactory, SessionFactory
+from tests.factories import ActivityFactory, ReservationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_reminders_are_not_skipped_while_a_booking_holds_the_session(reference_data):
     session = SessionFactory(capacity=5, activity=ActivityFactory())
-    reservation_create(
-        session=session, name="Bewoner", email="bewoner@example.org", party_size=1, language="nl"
-    )
+    ReservationFactory(session=session)
     locked, release = threading.Event(), threading.Event()
 
     def booking_in_progress():

@@ -13,7 +13,6 @@ from agenda.models import Audience, Reservation, Session
 from agenda.services.activities import activity_save
 from agenda.services.drafts import activity_data
 from agenda.services.moderation import activity_approve
-from agenda.services.reservations import reservation_create
 from agenda.services.sessions import session_change_notify, session_save
 from providers.models import Discipline
 from tests.factories import (
@@ -23,6 +22,7 @@ from tests.factories import (
     UserFactory,
     VenueFactory,
     local,
+    reserve,
 )
 
 pytestmark = pytest.mark.django_db
@@ -48,19 +48,9 @@ def session(reference_data):
     return SessionFactory(capacity=2, activity=activity)
 
 
-def reserve(session, n, language="nl", party_size=1):
-    return reservation_create(
-        session=session,
-        name=f"Bewoner {n}",
-        email=f"bewoner{n}@example.org",
-        party_size=party_size,
-        language=language,
-    )
-
-
 def booked(session):
     """Two confirmed places (one resident reads English) and one on the waiting list."""
-    return [reserve(session, 1, "en"), reserve(session, 2), reserve(session, 3)]
+    return [reserve(session, 1, language="en"), reserve(session, 2), reserve(session, 3)]
 
 
 # --- the admin ------------------------------------------------------------------------

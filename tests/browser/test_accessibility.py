@@ -4,13 +4,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from providers.models import Provider
+from tests.helpers import WCAG_21_AA
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def page_urls(agenda):

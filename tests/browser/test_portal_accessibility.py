@@ -4,12 +4,10 @@ import datetime
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.utils import timezone
 
-from agenda.models import Reservation
 from providers.models import User
-from tests.browser.test_accessibility import WCAG_21_AA
-from tests.factories import SessionFactory
+from tests.factories import NOW, ReservationFactory, SessionFactory
+from tests.helpers import WCAG_21_AA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +15,7 @@ PASSWORD = "a-long-enough-secret-42"
 HOUR = datetime.timedelta(hours=1)
 
 
-def test_portal_pages_have_no_axe_violations(browser, site, agenda):
+def test_portal_pages_have_no_axe_violations(browser, site, agenda, clock):
     activity = agenda["hidden"]["draft"]
     SessionFactory(activity=activity)
     User.objects.create_user(email="p@example.org", password=PASSWORD, provider=activity.provider)
@@ -70,15 +68,13 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda):
     page.fill("[name=facebook]", "https://www.instagram.com/koor")
     page.click("main form.portal-form [type=submit]")
     check("organisation with errors")
-    # The attendance list of a session that runs today, so marking and walk-ins are open.
-    now = timezone.now()
-    today = SessionFactory(
-        activity=activity, starts_at=now - datetime.timedelta(minutes=1), ends_at=now + HOUR
-    )
-    Reservation.objects.create(
+    # The attendance list of a session under way, so marking and walk-ins are open.
+    today = SessionFactory(activity=activity, starts_at=NOW + HOUR, ends_at=NOW + 2 * HOUR)
+    ReservationFactory(
         session=today, name="Anna", email="anna@example.org", party_size=2, consent_contact=True
     )
-    Reservation.objects.create(session=today, name="Bram", email="bram@example.org")
+    ReservationFactory(session=today, name="Bram", email="bram@example.org")
+    clock.move_to(today.starts_at + datetime.timedelta(minutes=1))
     page.goto(site + f"/portaal/tijden/{today.pk}/aanmeldingen/")
     check("attendance list")
     page.click(".attendance-actions button >> nth=0")

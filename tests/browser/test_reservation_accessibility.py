@@ -4,8 +4,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
-from agenda.services.reservations import reservation_cancel, reservation_create
-from tests.browser.test_accessibility import WCAG_21_AA
+from agenda.services.reservations import reservation_cancel
+from tests.factories import reserve
+from tests.helpers import WCAG_21_AA
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,20 +14,14 @@ pytestmark = [
 ]
 
 
-def reserve(session, n):
-    return reservation_create(
-        session=session, name=f"Bewoner {n}", email=f"b{n}@example.org", party_size=1, language="en"
-    )
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 def test_reservation_pages_have_no_axe_violations(browser, site, agenda, settings, width):
     settings.RESERVATION_RATE_LIMIT = "off"
     choir_session = agenda["choir"].sessions.get()
     dance_session = agenda["dance"].sessions.get()
-    confirmed = reserve(choir_session, 1)
-    waiting = reserve(dance_session, 2)
-    cancelled = reserve(choir_session, 3)
+    confirmed = reserve(choir_session, 1, language="en")
+    waiting = reserve(dance_session, 2, language="en")
+    cancelled = reserve(choir_session, 3, language="en")
     reservation_cancel(reservation=cancelled)
     with translation.override("en"):
         pages = {

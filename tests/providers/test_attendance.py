@@ -4,21 +4,21 @@ import contextlib
 import datetime
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from freezegun import freeze_time
 
 from agenda.models import Reservation
 from agenda.services.activities import activity_save
 from agenda.services.drafts import activity_data
-from agenda.services.reservations import reservation_create
 from outbox.models import OutgoingMail
-from tests.providers.test_portal import _activity_post
+from tests.factories import NOW, reserve
+from tests.helpers import activity_post
 
 pytestmark = pytest.mark.django_db
 
-BEFORE = datetime.datetime(2027, 1, 5, 12, 0, tzinfo=datetime.UTC)
+BEFORE = NOW  # the tests' clock: a week before the session's day
 
 
 @pytest.fixture(autouse=True)
@@ -26,18 +26,6 @@ def english():
     """Pages in English (the msgids), whatever language an earlier test left active."""
     with translation.override("en"):
         yield
-
-
-def reserve(session, n, party_size=1, **extra):
-    with freeze_time(BEFORE):
-        return reservation_create(
-            session=session,
-            name=f"Bewoner {n}",
-            email=f"bewoner{n}@example.org",
-            party_size=party_size,
-            language="nl",
-            **extra,
-        )
 
 
 @pytest.fixture
@@ -50,15 +38,15 @@ def session(world_a):
 
 @pytest.fixture
 def at(client, world_a):
-    """Freeze the clock and log in as provider A's user then (a login made earlier expires)."""
+    """Move the clock and log in as provider A's user then (a login made earlier expires)."""
 
     @contextlib.contextmanager
-    def frozen(moment):
-        with freeze_time(moment):
+    def then(moment):
+        with time_machine.travel(moment):
             client.force_login(world_a["user"])
             yield client
 
-    return frozen
+    return then
 
 
 def on_the_day(session):
@@ -188,8 +176,7 @@ def test_removing_a_booked_time_from_a_draft_tells_the_residents(world_a, sessio
     reserve(session, 1)
     data = activity_data(world_a["activity"])
     data["sessions"] = []
-    with freeze_time(BEFORE):
-        activity_save(activity=world_a["activity"], data=data, by=world_a["user"])
+    activity_save(activity=world_a["activity"], data=data, by=world_a["user"])
     session.refresh_from_db()
     assert session.is_cancelled
     # The confirmation, then the cancellation.
@@ -200,7 +187,7 @@ def test_raising_the_capacity_in_the_portal_promotes_the_waiting_list(at, world_
     reserve(session, 1, party_size=3)
     first = reserve(session, 2, party_size=2)
     second = reserve(session, 3)
-    form = _activity_post(
+    form = activity_post(
         world_a["venue"],
         **{
             "sessions-TOTAL_FORMS": "1",

@@ -10,16 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from providers import images
-
-
-def jpeg_with_gps(size=(1600, 900)) -> bytes:
-    image = Image.new("RGB", size, (200, 40, 90))
-    exif = Image.Exif()
-    exif[0x0112] = 6  # Orientation: rotate 90° when shown.
-    exif[0x8825] = {1: "N", 2: (51.0, 22.0, 12.5), 3: "E", 4: (6.0, 10.0, 3.0)}
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
+from tests.helpers import jpeg_with_gps
 
 
 def upload(content: bytes, name="photo.jpg") -> SimpleUploadedFile:

@@ -11,7 +11,7 @@ from outbox.services import mail_send_due
 from providers import notifications
 from providers.models import User
 from providers.services import provider_approve
-from tests.providers.test_portal import _activity_post, _link
+from tests.helpers import activity_post, link_in
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_accepting_an_invitation_remembers_its_language(
     password = "another-long-secret-7"
     with translation.override("de"):
         response = client_a.post(
-            "/de" + _link(mail.outbox[-1]), {"new_password1": password, "new_password2": password}
+            "/de" + link_in(mail.outbox[-1]), {"new_password1": password, "new_password2": password}
         )
     assert response.status_code == 302
     assert User.objects.get(email="bob@example.org").language == "de"
@@ -100,7 +100,7 @@ def test_accepting_an_invitation_remembers_its_language(
     ],
 )
 def test_max_party_size_is_1_to_10_with_reservations(client_a, world_a, registration, size, error):
-    data = _activity_post(world_a["venue"], registration=registration, max_party_size=size)
+    data = activity_post(world_a["venue"], registration=registration, max_party_size=size)
     response = client_a.post(reverse("portal:activity_create"), data)
     if error:
         assert response.status_code == 200
@@ -110,7 +110,7 @@ def test_max_party_size_is_1_to_10_with_reservations(client_a, world_a, registra
 
 
 def test_max_party_size_is_saved(client_a, world_a):
-    data = _activity_post(world_a["venue"], max_party_size="6")
+    data = activity_post(world_a["venue"], max_party_size="6")
     client_a.post(reverse("portal:activity_edit", args=[world_a["activity"].pk]), data)
     world_a["activity"].refresh_from_db()
     assert world_a["activity"].max_party_size == 6

@@ -14,6 +14,7 @@ from django.utils import translation
 from agenda.models import Activity
 from providers.models import District, Provider, SiteURLValidator, Venue
 from tests.factories import SessionFactory, VenueFactory
+from tests.helpers import activity_post
 
 pytestmark = pytest.mark.django_db
 
@@ -224,9 +225,7 @@ def test_venue_list_is_grouped_by_district_with_own_venues_first(client_a, world
 
 
 def test_choosing_a_venue_from_a_group_saves(client_a, world_a, world_b):
-    from tests.providers.test_portal import _activity_post
-
-    response = client_a.post(reverse("portal:activity_create"), _activity_post(world_b["venue"]))
+    response = client_a.post(reverse("portal:activity_create"), activity_post(world_b["venue"]))
     assert response.status_code == 302
     activity = Activity.objects.get(title="Open repetitie", provider=world_a["provider"])
     assert {session.venue for session in activity.sessions.all()} == {world_b["venue"]}

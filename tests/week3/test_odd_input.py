@@ -1,5 +1,7 @@
 """Every public address answers odd input with a normal page or a 4xx, never a server error."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -63,20 +65,41 @@ def test_public_addresses_never_fail_on_odd_input(client, agenda, query):
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("data", "wrong"),
     [
-        {"name": "", "email": "", "party_size": ""},
-        {"name": "", "email": "geen-adres", "party_size": "veel"},
-        {"name": "A" * 5000, "email": "a@example.org", "party_size": "-3", "postcode": "x" * 99},
-        {"name": "Ana", "email": "a@example.org", "party_size": "1", "channel": "999999"},
-        {"name": "Ana", "email": "a@example.org", "party_size": "1", "age_bracket": "old"},
+        ({"name": "", "email": "", "party_size": ""}, ["name", "email", "party_size"]),
+        (
+            {"name": "", "email": "geen-adres", "party_size": "veel"},
+            ["name", "email", "party_size"],
+        ),
+        (
+            {
+                "name": "A" * 5000,
+                "email": "a@example.org",
+                "party_size": "-3",
+                "postcode": "x" * 99,
+            },
+            ["name", "party_size", "postcode"],
+        ),
+        (
+            {"name": "Ana", "email": "a@example.org", "party_size": "1", "channel": "999999"},
+            ["channel"],
+        ),
+        (
+            {"name": "Ana", "email": "a@example.org", "party_size": "1", "age_bracket": "old"},
+            ["age_bracket"],
+        ),
     ],
 )
-def test_reservation_form_answers_odd_posts_with_the_form_and_creates_nothing(client, agenda, data):
+def test_reservation_form_answers_odd_posts_with_the_form_and_creates_nothing(
+    client, agenda, data, wrong
+):
     choir = agenda["choir"]
     session = choir.sessions.first()
     url = reverse("agenda:reservation_create", args=[choir.slug, session.pk])
+    before = session.reservations.count()
     response = client.post(url, data)
     assert response.status_code == 400
-    assert 'class="errorlist' in response.content.decode() or "error" in response.content.decode()
-    assert session.reservations.count() == 0
+    # Each wrong field says so next to itself (its message, linked by aria-describedby).
+    assert re.findall(r'id="id_(\w+)_error"', response.content.decode()) == wrong
+    assert session.reservations.count() == before

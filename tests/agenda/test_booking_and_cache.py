@@ -1,0 +1,132 @@
+"""A booking changes only what it must: no page is rendered again for it, free places show
+within the fingerprint's time, no feed is rebuilt; and what the cache keeps goes out gzipped."""
+
+import gzip
+import json
+import logging
+import time
+import types
+
+import pytest
+
+from agenda import fingerprint, rooms
+from tests.factories import ReservationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rendered(caplog):
+    """The paths of the pages rendered (not served from the cache) from now on."""
+    caplog.set_level(logging.DEBUG, logger="agenda.caching")
+
+    def paths():
+        return [r.getMessage() for r in caplog.records if r.name == "agenda.caching"]
+
+    caplog.clear()
+    return paths
+
+
+@pytest.fixture
+def seconds(settings, monkeypatch):
+    """CONTENT_FINGERPRINT_TTL of 1 s, on a monotonic clock the test moves on."""
+    settings.CONTENT_FINGERPRINT_TTL = 1
+    now = [time.monotonic()]
+    for module in (fingerprint, rooms):
+        monkeypatch.setattr(module, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
+    monkeypatch.setattr(rooms, "_current", None)
+    return now
+
+
+def text(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_reservation_renders_no_page_again(client, agenda, rendered):
+    choir = agenda["choir"]
+    pages = [
+        "/agenda/",
+        "/de/agenda/?doelgroep=kinderen",
+        choir.get_absolute_url(),
+        agenda["dance"].get_absolute_url(),
+        choir.provider.get_absolute_url(),
+        "/",
+    ]
+    before = {page: text(client, page) for page in pages}
+    assert len(rendered()) == len(pages)
+
+    ReservationFactory(session=choir.sessions.get(), party_size=3)
+    rendered_before = len(rendered())
+    after = {page: text(client, page) for page in pages}
+    assert rendered()[rendered_before:] == []  # every page came from the cache
+    # Yet the pages that show the choir's session show its new places, and only those changed.
+    assert "Nog 8 plekken" in before["/agenda/"]
+    assert "Nog 5 plekken" in after["/agenda/"]
+    assert "Noch 5 Plätze" in after["/de/agenda/?doelgroep=kinderen"]
+    assert "Nog 5 plekken" in after[choir.get_absolute_url()]
+    assert "Nog 5 plekken" in after[choir.provider.get_absolute_url()]
+    assert after[agenda["dance"].get_absolute_url()] == before[agenda["dance"].get_absolute_url()]
+    assert after["/"] == before["/"]
+
+
+def test_a_session_that_fills_up_shows_full_within_the_fingerprints_time(client, agenda, seconds):
+    choir = agenda["choir"]
+    session = choir.sessions.get()
+    assert "Nog 8 plekken" in text(client, "/agenda/")
+    assert "Gratis reserveren" in text(client, choir.get_absolute_url())
+    for party_size in (4, 4):
+        ReservationFactory(session=session, party_size=party_size)
+    seconds[0] += 1.1
+    agenda_page, activity_page = text(client, "/agenda/"), text(client, choir.get_absolute_url())
+    assert "Vol – wachtlijst" in agenda_page
+    assert "Nog 8 plekken" not in agenda_page
+    assert "Vol – wachtlijst" in activity_page
+    assert "Vol – zet je op de wachtlijst" in activity_page  # the button says so too
+    structured = activity_page.split('type="application/ld+json">')[1].split("</script>")[0]
+    (event,) = json.loads(structured)
+    assert event["offers"]["availability"] == "https://schema.org/SoldOut"
+
+
+def test_the_free_spots_filter_follows_a_session_that_fills_up(client, agenda, seconds):
+    assert "Kinderkoor" in text(client, "/agenda/?plek=on")
+    for party_size in (4, 4):
+        ReservationFactory(session=agenda["choir"].sessions.get(), party_size=party_size)
+    seconds[0] += 1.1
+    assert "Kinderkoor" not in text(client, "/agenda/?plek=on")
+
+
+def test_a_booking_rebuilds_no_calendar_feed(client, agenda):
+    first = client.get("/agenda.ics")
+    ReservationFactory(session=agenda["choir"].sessions.get(), party_size=3)
+    again = client.get("/agenda.ics", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+
+
+def test_open_data_shows_the_places_as_they_are(client, agenda):
+    first = client.get("/api/v1/agenda.json")
+    ReservationFactory(session=agenda["choir"].sessions.get(), party_size=3)
+    again = client.get("/api/v1/agenda.json", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 200
+    (choir,) = [a for a in json.loads(again.content)["results"] if "Kinderkoor" in a["title"]]
+    assert choir["sessions"][0]["spots_left"] == 5
+
+
+@pytest.mark.parametrize("url", ["/agenda/", "/", "/agenda.ics", "/api/v1/agenda.json"])
+def test_answers_leave_gzipped_when_the_client_takes_it(client, agenda, url):
+    plain = client.get(url)
+    packed = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content)
+
+
+def test_forms_with_a_secret_are_not_compressed(client, agenda):
+    session = agenda["choir"].sessions.get()
+    url = f"{agenda['choir'].get_absolute_url()}reserveren/{session.pk}/"
+    response = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert "Content-Encoding" not in response
