@@ -11,6 +11,9 @@ from django.utils import translation
 from PIL import Image
 
 from agenda.models import Activity, Audience, Reservation, Session
+from agenda.services.activities import activity_save
+from agenda.services.drafts import activity_data
+from agenda.services.moderation import activity_approve, activity_submit
 from providers.models import Discipline
 from tests.factories import (
     EDITION_START,
@@ -176,6 +179,43 @@ def jpeg_with_gps(size=(1600, 900)) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", exif=exif)
     return buffer.getvalue()
+
+
+# Moderation.
+
+# A name that HTML escaping would mangle, for the plain-text e-mails.
+TRICKY_TITLE = "Rock & Roll voor 't Hof"
+
+
+def submitted(world):
+    """The world's activity, sent to the moderators by its provider's user."""
+    activity = world["activity"]
+    activity_submit(activity=activity, by=world["user"])
+    activity.refresh_from_db()
+    return activity
+
+
+def approved(world, moderator):
+    """The world's activity, submitted and approved."""
+    activity = submitted(world)
+    activity_approve(activity=activity, by=moderator)
+    activity.refresh_from_db()
+    return activity
+
+
+def proposed_change(world, moderator, title):
+    """The approved activity with a new title proposed, and the data that proposed it."""
+    activity = approved(world, moderator)
+    data = activity_data(activity)
+    data["title"] = title
+    activity_save(activity=activity, data=data, by=world["user"])
+    return activity, data
+
+
+def changelist_action(client, model, action, pks, **extra):
+    """The admin action `action` on the rows `pks` of `model`'s list (e.g. "agenda_activity")."""
+    url = reverse(f"admin:{model}_changelist")
+    return client.post(url, {"action": action, "_selected_action": pks, **extra}, follow=True)
 
 
 # Browser tests: what axe-core checks.

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.forms import MultiWidget
 from django.urls import reverse
@@ -29,13 +28,6 @@ pytestmark = pytest.mark.django_db
 
 Confirmed = Reservation.State.CONFIRMED
 Waiting = Reservation.State.WAITING
-
-
-@pytest.fixture
-def moderator(reference_data):
-    user = UserFactory(email="redactie@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="redactie"))
-    return user
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Portal and moderation e-mails go through the outbox, in the language of the user they are for."""
+"""Portal and moderation e-mails: through the outbox, in their user's language, in plain text."""
 
 import pytest
 from django.core import mail
@@ -11,7 +11,7 @@ from outbox.services import mail_send_due
 from providers import notifications
 from providers.models import User
 from providers.services import provider_approve
-from tests.helpers import activity_post, link_in
+from tests.helpers import TRICKY_TITLE, activity_post, link_in
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +61,24 @@ def test_mail_is_written_in_the_users_language(world_a, monkeypatch):
     with translation.override("nl"):
         provider_approve(provider=world_a["provider"])
     assert sorted(languages) == [(colleague.email, "en"), (user.email, "de")]
+
+
+def test_provider_mails_show_ampersands_and_apostrophes(
+    client, world_a, django_capture_on_commit_callbacks
+):
+    from providers.services import provider_approve, user_invite
+
+    provider = world_a["provider"]
+    provider.name = TRICKY_TITLE
+    provider.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        provider_approve(provider=provider)
+        user_invite(provider=provider, email="collega@example.org", invited_by=world_a["user"])
+    assert len(mail.outbox) == 2
+    for message in mail.outbox:
+        assert TRICKY_TITLE in message.subject and TRICKY_TITLE in message.body
+        assert "&amp;" not in message.body + message.subject
+        assert "&#x27;" not in message.body + message.subject
 
 
 def test_sign_up_remembers_the_language_of_the_form(client, reference_data):
