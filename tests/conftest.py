@@ -1,5 +1,8 @@
-"""Shared fixtures: PostgreSQL only, a fixed clock, quick password hashing, real Chromium, a
-small public agenda, and two providers in the portal."""
+"""Fixtures and settings for every test folder: the clock, a small agenda, two portal users.
+
+PostgreSQL only, a fixed clock, quick password hashing, real Chromium, a small public agenda,
+and two providers in the portal.
+"""
 
 import datetime
 import importlib

@@ -1,5 +1,7 @@
-"""The code's shape as docs/decisions.md describes it: layers that import one way down (the
-contracts in pyproject.toml, checked by import-linter), and modules of one job each."""
+"""The code's shape as docs/decisions.md describes it: layers one way down, one job per module.
+
+The layers are the contracts in pyproject.toml, checked by import-linter.
+"""
 
 import os
 import shutil

@@ -1,5 +1,8 @@
-"""Migrations move data, never lose it: a database filled by seed_demo under the schema before
-the outbox moved to its own app migrates to today's schema with every row in place."""
+"""Migrations move data, never lose it.
+
+A database filled by seed_demo under the schema before the outbox moved to its own app migrates
+to today's schema with every row in place.
+"""
 
 import pytest
 from django.contrib.auth.models import Group, Permission

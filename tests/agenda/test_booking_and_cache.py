@@ -1,5 +1,8 @@
-"""A booking changes only what it must: no page is rendered again for it, free places show
-within the fingerprint's time, no feed is rebuilt; and what the cache keeps goes out gzipped."""
+"""A booking changes only what it must, and what the cache keeps goes out gzipped.
+
+No page is rendered again for a booking, free places show within the fingerprint's time, and no
+feed is rebuilt.
+"""
 
 import gzip
 import json

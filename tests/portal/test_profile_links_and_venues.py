@@ -1,4 +1,4 @@
-"""Issue 3, items 3 and 4: social links on the profile, and choosing a venue for each time."""
+"""Social links on the profile (the form, checks, public pages); choosing a venue for each time."""
 
 import re
 from html.parser import HTMLParser
