@@ -25,7 +25,7 @@ from urllib.parse import urlencode, urlsplit
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -68,7 +68,8 @@ def edit(number: int) -> None:
 async def rush(args) -> int:
     """RUSH residents at once at one form, through the servers in turn (each GETs the form
     first): more than the session has room for, to see that exactly its capacity gets in."""
-    path = open(args.forms).readline().strip()
+    with open(args.forms) as forms:
+        path = forms.readline().strip()
     results = await asyncio.gather(
         *(reserve(args.bases[n % len(args.bases)], path, 100000 + n) for n in range(args.rush))
     )
@@ -78,7 +79,8 @@ async def rush(args) -> int:
 
 
 async def run(args) -> int:
-    forms = [line.strip() for line in open(args.forms) if line.strip()]
+    with open(args.forms) as lines:
+        forms = [line.strip() for line in lines if line.strip()]
     began = time.perf_counter()
     tasks, edits, number = [], 0, 0
     next_edit = began + args.edit_every if args.edit_every else None
