@@ -25,11 +25,14 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.http import QueryDict
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from agenda.compression import compressed_response, gzip_bytes
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint, time_bucket
+from agenda.formatting import session_short, spots_status
 from agenda.rooms import Rooms, rooms
 
 logger = logging.getLogger(__name__)
@@ -42,10 +45,6 @@ FREE_SPOTS_PARAM = "plek"
 # `<!--w3a 12 spots-->`, `<!--w3a 12 reserve-->` in HTML; `{"w3a": 12}` in JSON-LD. Visitors'
 # text cannot contain either: it is escaped in HTML and quoted in JSON.
 _MARKER = re.compile(r'<!--w3a (\d+) (spots|reserve)-->|\{"w3a": (\d+)\}')
-_ROOM_TEMPLATES = {
-    "spots": "agenda/partials/_spots.html",
-    "reserve": "agenda/partials/_reserve_link.html",
-}
 
 
 def normalised_query(query: QueryDict, names) -> QueryDict:
@@ -60,12 +59,32 @@ def normalised_query(query: QueryDict, names) -> QueryDict:
 
 
 def render_room(session, part: str) -> str:
-    """What a page shows of a session's places: "spots" (the label) or "reserve" (the button),
-    or the schema.org availability ("ld", JSON)."""
+    """What a page shows of a session's places: "spots" (the label, never by colour alone),
+    "reserve" (the button, while it takes reservations), or "ld" (schema.org availability,
+    JSON). Python, not a template: a page of cards fills in dozens of these."""
     if part == "ld":
         state = "SoldOut" if session.is_full else "InStock"
         return f'"https://schema.org/{state}"'
-    return render_to_string(_ROOM_TEMPLATES[part], {"session": session})
+    if part == "spots":
+        status = spots_status(session)
+        return format_html(
+            '<span class="spots spots-{}">{}</span>', status["kind"], status["label"]
+        )
+    if session.pk is None or not session.takes_reservations:
+        return ""
+    full = session.is_full
+    url = reverse(
+        "agenda:reservation_create",
+        kwargs={"slug": session.activity.slug, "session_pk": session.pk},
+    )
+    return format_html(
+        '<a class="button{} reserve-link" href="{}">{}'
+        '<span class="visually-hidden">: {}</span></a>',
+        " button-secondary" if full else "",
+        url,
+        _("Full – join the waiting list") if full else _("Reserve for free"),
+        session_short(session),
+    )
 
 
 def room_marker(request, session, part: str) -> str | None:

@@ -11,6 +11,19 @@ from agenda.filters import AgendaFilter
 from agenda.models import Activity, Audience, Edition, Session
 from providers.models import Provider
 
+# What an activity's card shows of it and of its sessions (agenda/templatetags/cards.py).
+CARD_FIELDS = ["slug", "title", "image", "image_alt", "min_age", "max_age", "provider"]
+CARD_SESSION_FIELDS = [
+    "activity",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "places_booked",
+    "places_waiting",
+    "is_cancelled",
+    "venue__name",
+    "venue__district__name",
+]
 # What the agenda page reads from its query string (see cache_public_page).
 AGENDA_QUERY_PARAMS = [*AgendaFilter.base_filters, "page"]
 
@@ -45,10 +58,18 @@ def home(request):
 @cache_public_page(query_params=AGENDA_QUERY_PARAMS)
 def agenda(request):
     edition = Edition.objects.current_or_404()
-    activities = Activity.objects.public().in_edition(edition).select_related("provider")
+    # What a card shows, no more: the results are sorted before the page is cut from them.
+    activities = (
+        Activity.objects.public()
+        .in_edition(edition)
+        .select_related("provider")
+        .only(*CARD_FIELDS, "provider__name", "provider__slug")
+    )
     filterset = AgendaFilter(request.GET, queryset=activities, edition=edition)
     results = filterset.qs.prefetch_related(
-        _sessions_prefetch(filterset.matching_sessions(), to_attr="matching_sessions"),
+        _sessions_prefetch(
+            filterset.matching_sessions().only(*CARD_SESSION_FIELDS), to_attr="matching_sessions"
+        ),
         "audiences",
     )
     requested_page = request.GET.get("page")

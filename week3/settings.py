@@ -103,6 +103,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Iterating a queryset in chunks would open a server-side cursor: three round trips instead of
+# one for each small list of choices, and impossible behind a pooler in transaction mode.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "providers.User"
 
