@@ -41,11 +41,15 @@ class WrittenMail:
 Writer = Callable[[dict], WrittenMail | None]
 
 
-@cache
 def _writer(name: str) -> Writer:
     """The function that writes e-mails queued under `name` (OUTBOX_WRITERS: name → dotted
     path), giving the e-mail, or None when there is nothing to send any more."""
-    return import_string(settings.OUTBOX_WRITERS[name])
+    return _imported(settings.OUTBOX_WRITERS[name])
+
+
+@cache
+def _imported(path: str):
+    return import_string(path)
 
 
 def mail_render(

@@ -1,7 +1,7 @@
 """Staff's work on venues: merging duplicates, with every session and proposed change."""
 
 from django.db import transaction
-from django.db.models.functions import Now
+from django.utils import timezone
 
 from agenda.models import ActivityRevision, Session
 from providers.models import Venue
@@ -26,6 +26,6 @@ def venue_merge(*, keep: Venue, duplicates) -> int:
                     row["venue"] = keep.pk
             revision.save(update_fields=["data", "updated_at"])
     # The sessions' own updated_at changes too, so cached public pages notice.
-    Session.objects.filter(venue_id__in=gone).update(venue=keep, updated_at=Now())
+    Session.objects.filter(venue_id__in=gone).update(venue=keep, updated_at=timezone.now())
     Venue.objects.filter(pk__in=gone).delete()
     return len(duplicates)

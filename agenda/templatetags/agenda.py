@@ -12,12 +12,10 @@ from agenda.formatting import (
     day_month_year,
     session_short,
     session_when,
-    spots_status,
 )
 
 register = template.Library()
 
-register.simple_tag(spots_status)
 register.filter(age_range)
 register.filter(session_when)
 register.filter(session_short)

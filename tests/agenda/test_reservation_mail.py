@@ -12,7 +12,7 @@ from agenda.models import Edition, Reservation, Session
 from agenda.services.reservations import reservation_cancel, session_cancel
 from agenda.services.scheduled import reminders_send
 from outbox.models import OutgoingMail
-from outbox.services import mail_enqueue, mail_send_due
+from outbox.services import mail_send_due
 from providers.models import Provider
 from tests.factories import ActivityFactory, SessionFactory, VenueFactory, local, reserve
 
@@ -132,17 +132,6 @@ def test_no_reminder_goes_out_for_a_place_cancelled_after_it_was_queued(session,
     assert [m.subject.split(":")[0] for m in mail.outbox] == ["Geannuleerd"]
 
 
-def test_mail_enqueue_renders_in_the_given_language(db):
-    with_subject = mail_enqueue(
-        to="a@example.org",
-        template="providers/email/approved",
-        context={"provider": {"name": "Koor & Co"}, "site_url": "https://x.example"},
-        language="en",
-    )
-    assert with_subject.subject == "Koor & Co is approved for Week 3"  # plain: nothing escaped
-    assert "https://x.example/en/portaal/" in with_subject.body  # the English address
-
-
 def test_cancelling_a_session_tells_everyone_with_a_place_or_waiting(
     session, django_capture_on_commit_callbacks
 ):
@@ -184,50 +173,3 @@ def test_reminders_only_for_sessions_of_public_activities(reference_data):
     assert reminders_send(now=local(datetime.date(2031, 1, 13), 18)) == 1
     reminded = Reservation.objects.filter(reminder_sent_at__isnull=False)
     assert [r.session_id for r in reminded] == [sessions["public"].pk]
-
-
-class Crash(BaseException):
-    """Like a killed worker: not an error that mail_send_due catches."""
-
-
-class CrashOnSecondBackend:
-    sent: list[str] = []
-
-    def __init__(self, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        if len(type(self).sent) == 1:
-            raise Crash
-        type(self).sent.extend(message.to[0] for message in messages)
-        return len(messages)
-
-
-def test_a_crash_mid_batch_does_not_send_again_what_went_out(settings):
-    settings.MAIL_SEND_IMMEDIATELY = False
-    for n in range(3):
-        mail_enqueue(
-            to=f"bewoner{n}@example.org",
-            template="providers/email/approved",
-            context={"provider": {"name": "Koor"}, "site_url": "https://x.example"},
-            language="nl",
-        )
-    CrashOnSecondBackend.sent = []
-    settings.EMAIL_BACKEND = f"{__name__}.CrashOnSecondBackend"
-    with pytest.raises(Crash):
-        mail_send_due()
-    assert CrashOnSecondBackend.sent == ["bewoner0@example.org"]
-    sent = OutgoingMail.objects.filter(sent_at__isnull=False)
-    assert [row.to for row in sent] == ["bewoner0@example.org"]
-
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert mail_send_due() == (2, 0)
-    assert sorted(m.to[0] for m in mail.outbox) == ["bewoner1@example.org", "bewoner2@example.org"]
-
-
-def test_email_timeout_is_set(settings):
-    from django.core.mail import get_connection
-
-    assert settings.EMAIL_TIMEOUT == 10
-    smtp = get_connection("django.core.mail.backends.smtp.EmailBackend")
-    assert smtp.timeout == 10

@@ -7,10 +7,10 @@ import time_machine
 from django.core import mail
 from django.utils import translation
 
+from agenda.formatting import spots_status
 from agenda.models import Activity, Reservation, Session
 from agenda.services.errors import ReservationError
 from agenda.services.reservations import reservation_cancel, session_cancel, waiting_list_promote
-from agenda.templatetags.agenda import spots_status
 from tests.factories import ActivityFactory, SessionFactory, local, reserve
 from tests.helpers import assert_counters_match
 

@@ -239,3 +239,30 @@ def test_editing_a_submitted_activity_says_it_goes_back_to_draft(client_a, world
     assert activity.state == "submitted" and activity.title == "Derde versie"
     actions = [d.action for d in activity.decisions.all()]
     assert actions == ["submit", "retract", "submit", "retract", "submit"]
+
+
+@pytest.mark.parametrize(
+    ("registration", "size", "error"),
+    [
+        ("reserve", "0", True),
+        ("reserve", "11", True),
+        ("reserve", "", True),
+        ("reserve", "10", False),
+        ("walk_in", "", False),
+    ],
+)
+def test_max_party_size_is_1_to_10_with_reservations(client_a, world_a, registration, size, error):
+    data = activity_post(world_a["venue"], registration=registration, max_party_size=size)
+    response = client_a.post(reverse("portal:activity_create"), data)
+    if error:
+        assert response.status_code == 200
+        assert response.context["form"].errors["max_party_size"]
+    else:
+        assert response.status_code == 302
+
+
+def test_max_party_size_is_saved(client_a, world_a):
+    data = activity_post(world_a["venue"], max_party_size="6")
+    client_a.post(reverse("portal:activity_edit", args=[world_a["activity"].pk]), data)
+    world_a["activity"].refresh_from_db()
+    assert world_a["activity"].max_party_size == 6

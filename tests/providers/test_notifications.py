@@ -11,7 +11,7 @@ from outbox.services import mail_send_due
 from providers import notifications
 from providers.models import User
 from providers.services import provider_approve
-from tests.helpers import TRICKY_TITLE, activity_post, link_in
+from tests.helpers import TRICKY_TITLE, link_in
 
 pytestmark = pytest.mark.django_db
 
@@ -105,30 +105,3 @@ def test_accepting_an_invitation_remembers_its_language(
         )
     assert response.status_code == 302
     assert User.objects.get(email="bob@example.org").language == "de"
-
-
-@pytest.mark.parametrize(
-    ("registration", "size", "error"),
-    [
-        ("reserve", "0", True),
-        ("reserve", "11", True),
-        ("reserve", "", True),
-        ("reserve", "10", False),
-        ("walk_in", "", False),
-    ],
-)
-def test_max_party_size_is_1_to_10_with_reservations(client_a, world_a, registration, size, error):
-    data = activity_post(world_a["venue"], registration=registration, max_party_size=size)
-    response = client_a.post(reverse("portal:activity_create"), data)
-    if error:
-        assert response.status_code == 200
-        assert response.context["form"].errors["max_party_size"]
-    else:
-        assert response.status_code == 302
-
-
-def test_max_party_size_is_saved(client_a, world_a):
-    data = activity_post(world_a["venue"], max_party_size="6")
-    client_a.post(reverse("portal:activity_edit", args=[world_a["activity"].pk]), data)
-    world_a["activity"].refresh_from_db()
-    assert world_a["activity"].max_party_size == 6
