@@ -1,0 +1,197 @@
+"""Two app servers against one PostgreSQL and one Redis behave as one site: pages rendered once
+for both, places and changes seen by both within a second, rate limits and places shared."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from http.cookiejar import CookieJar
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from agenda.models import Reservation
+from tests.factories import SessionFactory
+
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parents[2]
+# The server runs at the tests' moment (time-machine in its process too), on the test database.
+SERVER = """
+import datetime, sys, time_machine
+time_machine.travel(datetime.datetime.fromisoformat(sys.argv[1]), tick=True).start()
+import django
+django.setup()
+from django.core.management import call_command
+call_command("runserver", sys.argv[2], use_reloader=False, use_threading=True, skip_checks=True)
+"""
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# A little over CONTENT_FINGERPRINT_TTL: how long a server may show what was before.
+SETTLE = 1.2
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, environment: dict, log: Path):
+        self.port = free_port()
+        self.log = log
+        self.base = f"http://127.0.0.1:{self.port}"
+        moment = timezone.now().isoformat()
+        with log.open("w") as output:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", SERVER, moment, f"127.0.0.1:{self.port}"],
+                cwd=ROOT,
+                env=environment,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(log.read_text())
+
+    def renders(self, path: str) -> int:
+        return self.log.read_text().count(f"rendered {path}\n")
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(f"{self.base}{path}", timeout=10) as response:
+            return response.read().decode()
+
+    def reserve(self, path: str, email: str, client: str, party_size: int = 1) -> int:
+        """GET the form (cookie and token), POST a resident; the status of the POST."""
+        opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirects
+        )
+        headers = {"X-Forwarded-For": client}
+        form = opener.open(urllib.request.Request(f"{self.base}{path}", headers=headers))
+        token = TOKEN.search(form.read().decode()).group(1)
+        body = urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "name": "Bewoner",
+                "email": email,
+                "party_size": party_size,
+            }
+        ).encode()
+        request = urllib.request.Request(f"{self.base}{path}", data=body, headers=headers)
+        try:
+            return opener.open(request, timeout=20).status
+        except urllib.error.HTTPError as answer:
+            return answer.code
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.fixture(scope="module")
+def servers(django_db_setup, tmp_path_factory):
+    database = connection.settings_dict
+    url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "week3.settings",
+        "DATABASE_URL": url,
+        "DATABASE_CONN_MAX_AGE": "0",
+        "REDIS_URL": os.environ["REDIS_TEST_URL"],
+        "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "STATIC_STORAGE_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "CONTENT_FINGERPRINT_TTL": "1",
+        "RESERVATION_RATE_LIMIT": "3/m",
+        "TRUST_X_FORWARDED_FOR": "true",
+        "MAIL_SEND_IMMEDIATELY": "false",
+        # The page cache logs each rendering at DEBUG: counted below.
+        "LOG_LEVEL": "DEBUG",
+    }
+    environment.pop("DEBUG", None)
+    logs = tmp_path_factory.mktemp("servers")
+    started = [Server(environment, logs / f"server-{n}.log") for n in (1, 2)]
+    yield started
+    for server in started:
+        server.stop()
+
+
+def test_a_page_is_rendered_once_for_both_servers(servers, agenda):
+    first, second = servers
+    assert "Kinderkoor De Merel zingt" in first.get("/agenda/")
+    assert "Kinderkoor De Merel zingt" in second.get("/agenda/")
+    assert first.renders("/agenda/") + second.renders("/agenda/") == 1
+
+
+def test_a_change_through_one_server_shows_on_the_other_within_a_second(servers, agenda):
+    first, second = servers
+    choir = agenda["choir"]
+    form = reverse(
+        "agenda:reservation_create",
+        kwargs={"slug": choir.slug, "session_pk": choir.sessions.get().pk},
+    )
+    time.sleep(SETTLE)  # the test's data is new to the servers
+    assert "Nog 8 plekken" in second.get("/agenda/")
+    assert first.reserve(form, "anna@example.org", "198.51.100.1", party_size=3) == 302
+    time.sleep(SETTLE)
+    assert "Nog 5 plekken" in second.get("/agenda/")
+    choir.title = "Kinderkoor De Lijster"
+    choir.save()
+    time.sleep(SETTLE)
+    assert "Kinderkoor De Lijster" in second.get("/agenda/")
+    assert "Kinderkoor De Lijster" in first.get(choir.get_absolute_url())
+
+
+def test_the_rate_limit_counts_across_both_servers(servers, agenda):
+    first, second = servers
+    session = agenda["choir"].sessions.get()
+    form = reverse(
+        "agenda:reservation_create", kwargs={"slug": agenda["choir"].slug, "session_pk": session.pk}
+    )
+    client = "203.0.113.7"  # the same resident's address at both servers
+    statuses = [
+        server.reserve(form, f"bewoner{n}@example.org", client)
+        for n, server in enumerate([first, second, first, second])
+    ]
+    assert statuses == [302, 302, 302, 429]  # RESERVATION_RATE_LIMIT = 3 a minute
+
+
+def test_a_rush_through_both_servers_confirms_exactly_the_capacity(servers, agenda):
+    session = SessionFactory(activity=agenda["choir"], capacity=5)
+    form = reverse(
+        "agenda:reservation_create", kwargs={"slug": agenda["choir"].slug, "session_pk": session.pk}
+    )
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = list(
+            pool.map(
+                lambda n: servers[n % 2].reserve(form, f"rush{n}@example.org", f"192.0.2.{n + 1}"),
+                range(12),
+            )
+        )
+    assert statuses == [302] * 12
+    states = list(Reservation.objects.filter(session=session).values_list("state", flat=True))
+    assert sorted(states) == ["confirmed"] * 5 + ["waiting"] * 7
+    session.refresh_from_db()
+    assert (session.places_booked, session.places_waiting) == (5, 7)
