@@ -132,7 +132,9 @@ def _signature(shown: tuple[int, ...], current: Rooms | None) -> str:
 
 
 def _render(view, request, args, kwargs, base):
-    """Render for the cache, one process at a time; None when another rendered it meanwhile."""
+    """Render for the cache, one request at a time: (response, index, html), or None when
+    another request rendered it meanwhile. A page not to keep (an error, a redirect) comes
+    back with index None."""
     lock = f"{base}:lock"
     # False: another holds it. (None: a shared cache that is down; then just render.)
     if cache.add(lock, 1, timeout=int(RENDER_WAIT * 5)) is False:
@@ -141,18 +143,46 @@ def _render(view, request, args, kwargs, base):
             time.sleep(RENDER_POLL)
             if cache.get(f"{base}:index") is not None:
                 return None
+            if cache.get(lock) is None:
+                break  # done without a page to keep (a 404, say): this request renders its own
     try:
         request._rooms_shown = set()
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            html = response.content.decode(response.charset)
-            index = (response["Content-Type"], tuple(sorted(request._rooms_shown)))
-            cache.set_many({f"{base}:html": html, f"{base}:index": index}, PAGE_TIMEOUT)
-            logger.debug("rendered %s", request.path)
-            return response, index, html
-        return response, None, None
+        if response.status_code != 200 or response.streaming:
+            return response, None, None
+        html = response.content.decode(response.charset)
+        index = (response["Content-Type"], tuple(sorted(request._rooms_shown)))
+        cache.set_many({f"{base}:html": html, f"{base}:index": index}, PAGE_TIMEOUT)
+        logger.debug("rendered %s", request.path)
+        return response, index, html
     finally:
         cache.delete(lock)
+        del request._rooms_shown  # a page rendered again without the cache shows the places
+
+
+def _serve(view, request, args, kwargs, base):
+    """The page from the cache, rendered first if need be; None when the cache lost a part of
+    it on the way (evicted, or a shared cache gone), to try again."""
+    index, html = cache.get(f"{base}:index"), None
+    if index is None:
+        rendered = _render(view, request, args, kwargs, base)
+        if rendered is None:
+            return None
+        response, index, html = rendered
+        if index is None:
+            return response
+    content_type, shown = index
+    current = _rooms(request) if shown else None
+    key = f"{base}:{_signature(shown, current)}"
+    body = cache.get(key)
+    if body is None:
+        html = html if html is not None else cache.get(f"{base}:html")
+        if html is None:
+            cache.delete(f"{base}:index")
+            return None
+        body = gzip_bytes((_fill(html, current) if shown else html).encode())
+        cache.set(key, body, PAGE_TIMEOUT)
+    return compressed_response(request, body, content_type)
 
 
 def cache_public_page(view=None, *, query_params=()):
@@ -175,26 +205,11 @@ def cache_public_page(view=None, *, query_params=()):
         base = f"page:{content_fingerprint()}:{time_bucket()}:{address_digest(request)}"
         if FREE_SPOTS_PARAM in request.GET:
             base += f":{_rooms(request).free_fingerprint}"
-        index, html = cache.get(f"{base}:index"), None
-        if index is None:
-            rendered = _render(view, request, args, kwargs, base)
-            if rendered is None:  # another request rendered it
-                index = cache.get(f"{base}:index")
-            else:
-                response, index, html = rendered
-                if index is None:  # not a page to keep: an error, a redirect
-                    return response
-        content_type, shown = index
-        current = _rooms(request) if shown else None
-        key = f"{base}:{_signature(shown, current)}"
-        body = cache.get(key)
-        if body is None:
-            html = html if html is not None else cache.get(f"{base}:html")
-            if html is None:  # evicted in between: render it again
-                cache.delete(f"{base}:index")
-                return wrapper(request, *args, **kwargs)
-            body = gzip_bytes((_fill(html, current) if shown else html).encode())
-            cache.set(key, body, PAGE_TIMEOUT)
-        return compressed_response(request, body, content_type)
+        for _attempt in range(3):
+            response = _serve(view, request, args, kwargs, base)
+            if response is not None:
+                return response
+        # The cache keeps losing what it was given: answer without it.
+        return view(request, *args, **kwargs)
 
     return wrapper

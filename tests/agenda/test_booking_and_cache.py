@@ -9,6 +9,8 @@ import json
 import logging
 import time
 import types
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -133,3 +135,20 @@ def test_forms_with_a_secret_are_not_compressed(client, agenda):
     response = client.get(url, headers={"Accept-Encoding": "gzip"})
     assert "csrfmiddlewaretoken" in response.content.decode()
     assert "Content-Encoding" not in response
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_asking_at_once_for_a_page_not_in_the_cache_cost_one_rendering(
+    live_server, agenda, rendered
+):
+    url = f"{live_server.url}/agenda/?doelgroep=kinderen"
+
+    def fetch(_):
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.read()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(fetch, range(8)))
+    assert {status for status, _ in answers} == {200}
+    assert len({body for _, body in answers}) == 1
+    assert rendered() == ["rendered /agenda/"]
