@@ -17,7 +17,6 @@ places (the "free spots" filter) also keys on which sessions have any.
 When many ask at once for a page not in the cache, one renders it and the others wait for it.
 """
 
-import hashlib
 import logging
 import re
 import time
@@ -26,11 +25,10 @@ from functools import wraps
 from django.core.cache import cache
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from agenda.compression import compressed_response, gzip_bytes
+from agenda.compression import cached_response
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint, time_bucket
 from agenda.formatting import session_short, spots_status
 from agenda.rooms import Rooms, rooms
@@ -119,18 +117,6 @@ def _rooms(request) -> Rooms:
     return request._rooms
 
 
-def _signature(shown: tuple[int, ...], current: Rooms | None) -> str:
-    """What the page's markers would show now: places, cancellation, started, ended."""
-    if not shown:
-        return "-"
-    now = timezone.now()
-    states = []
-    for pk in shown:
-        row = current.sessions.get(pk)
-        states.append(row and (pk, row[1:6], row[6] <= now, row[7] <= now))
-    return hashlib.blake2b(repr(states).encode(), digest_size=12).hexdigest()
-
-
 def _render(view, request, args, kwargs, base):
     """Render for the cache, one request at a time: (response, index, html), or None when
     another request rendered it meanwhile. A page not to keep (an error, a redirect) comes
@@ -160,6 +146,10 @@ def _render(view, request, args, kwargs, base):
         del request._rooms_shown  # a page rendered again without the cache shows the places
 
 
+class _Lost(Exception):
+    """The cache lost a page's HTML (evicted) between its index and its filled copy."""
+
+
 def _serve(view, request, args, kwargs, base):
     """The page from the cache, rendered first if need be; None when the cache lost a part of
     it on the way (evicted, or a shared cache gone), to try again."""
@@ -173,16 +163,19 @@ def _serve(view, request, args, kwargs, base):
             return response
     content_type, shown = index
     current = _rooms(request) if shown else None
-    key = f"{base}:{_signature(shown, current)}"
-    body = cache.get(key)
-    if body is None:
-        html = html if html is not None else cache.get(f"{base}:html")
-        if html is None:
-            cache.delete(f"{base}:index")
-            return None
-        body = gzip_bytes((_fill(html, current) if shown else html).encode())
-        cache.set(key, body, PAGE_TIMEOUT)
-    return compressed_response(request, body, content_type)
+
+    def fill():
+        page = html if html is not None else cache.get(f"{base}:html")
+        if page is None:
+            raise _Lost
+        return (_fill(page, current) if shown else page).encode()
+
+    try:
+        signature = current.signature(shown) if shown else "-"
+        return cached_response(request, f"{base}:{signature}", fill, content_type)
+    except _Lost:
+        cache.delete(f"{base}:index")
+        return None
 
 
 def cache_public_page(view=None, *, query_params=()):

@@ -14,7 +14,7 @@ from agenda.filters import AgendaFilter
 from agenda.ical import session_ics
 from agenda.models import Activity, Edition
 from agenda.opendata import agenda_page
-from agenda.revalidation import allow_any_origin, cached_response, revalidated
+from agenda.revalidation import allow_any_origin, revalidated, versioned_response
 from providers.models import Provider
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -39,7 +39,7 @@ def calendar_view(build=None, *, filename=None):
     @revalidated
     @wraps(build)
     def view(request, **kwargs):
-        response = cached_response(request, lambda: build(request, **kwargs), CALENDAR_TYPE)
+        response = versioned_response(request, lambda: build(request, **kwargs), CALENDAR_TYPE)
         if filename is not None:
             response["Content-Disposition"] = f'attachment; filename="{filename(**kwargs)}"'
         return response
@@ -87,7 +87,7 @@ def open_data(request):
         page = agenda_page(request, Edition.objects.current_or_404())
         return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode()
 
-    return cached_response(request, build, "application/json", with_rooms=True)
+    return versioned_response(request, build, "application/json", with_rooms=True)
 
 
 @require_safe

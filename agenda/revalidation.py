@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.views.decorators.http import condition
 
-from agenda.compression import compressed_response, gzip_bytes
+from agenda.compression import cached_response
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint
 from agenda.rooms import rooms
 
@@ -65,14 +65,10 @@ def revalidated(view=None, *, with_rooms=False):
     return condition(etag_func=etag, last_modified_func=None if with_rooms else last_modified)(view)
 
 
-def cached_response(request, build, content_type: str, *, with_rooms=False):
+def versioned_response(request, build, content_type: str, *, with_rooms=False):
     """The body for this address and content version, built once, kept compressed, shared."""
     key = f"body:{_version(request, with_rooms)}"
-    body = cache.get(key)
-    if body is None:
-        body = gzip_bytes(build())
-        cache.set(key, body, PAGE_TIMEOUT)
-    return compressed_response(request, body, content_type)
+    return cached_response(request, key, build, content_type)
 
 
 def allow_any_origin(view):
