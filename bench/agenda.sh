@@ -3,7 +3,8 @@
 #
 # Seeds the demo edition plus `--scale 1000` on a throwaway PostgreSQL, serves it with gunicorn
 # (production gunicorn.conf.py with 2 workers, production settings), and loads, with wrk at 8 connections for DURATION seconds:
-# a trivial Django view, the agenda unfiltered, three filter combinations and an activity page.
+# a trivial Django view, the agenda unfiltered, three filter combinations and an activity page;
+# cold, also the agenda's floor (bench/urls.py: its SQL replayed, nothing rendered).
 # Prints requests/s and latency percentiles per URL, the agenda's share of the trivial view's
 # throughput, and the compressed size of the agenda's HTML + CSS + JS.
 #
@@ -81,7 +82,8 @@ stop_server
 echo
 echo "== Cold: page cache off (CACHE_URL=dummy://), every request renders the page"
 CACHE_URL=dummy:// start_server
-measure "${urls[@]}"
+# The floor: the same SQL as the agenda page (plain, and searched), replayed with nothing else.
+measure "${urls[@]}" "/bench/agenda-floor" "/bench/agenda-floor?q=muziek&rolstoel=on&page=2"
 stop_server
 start_server
 

@@ -4,8 +4,11 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
+from agenda import views as agenda_views
 from week3.urls import handler404, handler500  # noqa: F401
 from week3.urls import urlpatterns as site_urlpatterns
 
@@ -31,8 +34,32 @@ def reservation_floor(request, session_pk):
     return redirect("/bench/trivial")
 
 
+_statements: dict[str, list[str]] = {}
+
+
+def agenda_floor(request):
+    """The database work of a cold agenda page and nothing else: the very SQL the page ran
+    (recorded from one rendering of the same address, the page cache bypassed), replayed and
+    fetched whole, then a short answer. No ORM objects, no template: what no cold rendering
+    of this page can undercut here."""
+    query = request.META.get("QUERY_STRING", "")
+    statements = _statements.get(query)
+    if statements is None:
+        page = RequestFactory().get(f"/agenda/?{query}")
+        with CaptureQueriesContext(connection) as queries:
+            agenda_views.agenda.__wrapped__.__wrapped__(page)
+        statements = _statements[query] = [q["sql"] for q in queries.captured_queries]
+    rows = 0
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+            rows += len(cursor.fetchall())
+    return HttpResponse(f"{rows} rows", content_type="text/plain")
+
+
 urlpatterns = [
     path("bench/trivial", trivial),
+    path("bench/agenda-floor", agenda_floor),
     path("bench/reservation-floor/<int:session_pk>", reservation_floor),
     *site_urlpatterns,
 ]
