@@ -52,6 +52,9 @@ curl -s -o /dev/null -H 'X-Forwarded-Proto: https' \
     "$base/agenda.ics"
 curl -s -o /dev/null -H 'X-Forwarded-Proto: https' \
     -w 'second request (body cache):                         %{time_total} s\n' "$base/agenda.ics"
+curl -s -o /dev/null -H 'X-Forwarded-Proto: https' -H 'Accept-Encoding: gzip' \
+    -w 'on the wire with Accept-Encoding: gzip:              %{size_download} bytes\n' \
+    "$base/agenda.ics"
 etag="$(curl -s -D - -o /dev/null -H 'X-Forwarded-Proto: https' "$base/agenda.ics" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')"
 status="$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-Proto: https' -H "If-None-Match: $etag" "$base/agenda.ics")"
 [[ $status == 304 ]] || { echo "revalidation answered $status, not 304" >&2; exit 1; }
@@ -70,6 +73,7 @@ printf '\n%-40s %10s %9s %9s %9s\n' "" "req/s" "p50 ms" "p95 ms" "p99 ms"
 run "trivial view" /bench/trivial
 run "/agenda.ics, If-None-Match (304)" /agenda.ics -H "If-None-Match: $etag"
 run "/agenda.ics (200 from the body cache)" /agenda.ics
+run "/agenda.ics (200, gzip, from the cache)" /agenda.ics -H "Accept-Encoding: gzip"
 echo
 python -c "import sys; print(f'304 path: {100 * float(sys.argv[1]) / float(sys.argv[2]):.1f} % of the trivial view')" \
     "${rps["/agenda.ics, If-None-Match (304)"]}" "${rps["trivial view"]}"
