@@ -1,8 +1,8 @@
 """Whole-page caching of the public pages: rendered once per version, served compressed.
 
 A page is rendered once for everyone who asks for the same address while nothing it shows
-changes: its key holds the content fingerprint (agenda.fingerprint), the quarter hour (pages
-leave out sessions that have ended), and the address: the language and only the query
+changes: its key holds the content fingerprint (agenda.fingerprint), how many sessions have
+ended (pages leave them out), and the address: the language and only the query
 parameters the page reads (`query_params`), normalised. Any other parameter (a typo,
 `utm_source`, junk to flood the cache) makes no entry of its own, and the view sees the same
 normalised query, so what it renders from the query string is exactly what the key says.
@@ -29,7 +29,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from agenda.compression import cached_response
-from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint, time_bucket
+from agenda.fingerprint import PAGE_TIMEOUT, address_digest, page_version
 from agenda.formatting import session_short, spots_status
 from agenda.rooms import Rooms, rooms
 
@@ -195,7 +195,7 @@ def cache_public_page(view=None, *, query_params=()):
             return view(request, *args, **kwargs)
         request.GET = normalised_query(request.GET, query_params)
         request.META["QUERY_STRING"] = request.GET.urlencode()
-        base = f"page:{content_fingerprint()}:{time_bucket()}:{address_digest(request)}"
+        base = f"page:{page_version()}:{address_digest(request)}"
         if FREE_SPOTS_PARAM in request.GET:
             base += f":{_rooms(request).free_fingerprint}"
         for _attempt in range(3):

@@ -26,9 +26,6 @@ from providers.models import Discipline, District, Provider, Venue
 TRACKED_MODELS = [Edition, Activity, Session, Provider, Venue, District, Discipline, Audience]
 TRACKED_LINKS = [Activity.audiences, Activity.disciplines, Activity.languages, Provider.disciplines]
 PAGE_TIMEOUT = 60 * 60
-# Seconds per time bucket of the page key. Venlo's offset from UTC is whole hours, so these
-# buckets start at :00, :15, :30 and :45 local time, when most sessions start and end.
-TIME_BUCKET = 15 * 60
 
 
 def _fingerprint_sql() -> str:
@@ -42,32 +39,43 @@ def _fingerprint_sql() -> str:
         f"(SELECT CAST(COUNT(*) AS TEXT) FROM {quote(link.through._meta.db_table)})"
         for link in TRACKED_LINKS
     )
-    return "SELECT " + " || '|' || ".join(parts)
+    ended = f"(SELECT COUNT(*) FROM {quote(Session._meta.db_table)} WHERE {quote('ends_at')} <= %s)"
+    return "SELECT " + " || '|' || ".join(parts) + f", {ended}"
 
 
 _recent = threading.local()
 
 
-def content_fingerprint() -> str:
-    """A short hash that changes whenever anything a public page can show changes."""
+def _read():
+    """The fingerprint and the sessions ended, read again once older than the TTL."""
     ttl = settings.CONTENT_FINGERPRINT_TTL
     now = time.monotonic()
     if ttl > 0 and getattr(_recent, "expires", 0) > now:
-        return _recent.value
+        return _recent.value, _recent.ended
     with connection.cursor() as cursor:
-        cursor.execute(_fingerprint_sql())
-        (state,) = cursor.fetchone()
+        cursor.execute(_fingerprint_sql(), [timezone.now()])
+        state, ended = cursor.fetchone()
     _recent.value = hashlib.blake2b(state.encode(), digest_size=12).hexdigest()
+    _recent.ended = ended
     _recent.expires = now + ttl
-    return _recent.value
+    return _recent.value, ended
+
+
+def content_fingerprint() -> str:
+    """A short hash that changes whenever anything a public page can show changes."""
+    return _read()[0]
+
+
+def page_version() -> str:
+    """The content fingerprint and how many sessions have ended by now. Public listings leave
+    ended sessions out (and the activity page greys them), so pages key on both: a page
+    rendered before a session ended is not served after, and while nothing ends (all the
+    weeks before the edition) nothing is rendered again for the time."""
+    fingerprint, ended = _read()
+    return f"{fingerprint}:{ended}"
 
 
 def address_digest(request) -> str:
     """The visitor's language and the address they asked for, as a short key part."""
     address = f"{get_language()}|{request.get_full_path()}"
     return hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-
-
-def time_bucket() -> int:
-    """The current quarter of an hour, as a number that rises by one every TIME_BUCKET."""
-    return int(timezone.now().timestamp()) // TIME_BUCKET

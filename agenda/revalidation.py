@@ -3,13 +3,16 @@
 Both are keyed by the content fingerprint, so a revalidation that ends in 304 costs a hash (and
 at most one small query per CONTENT_FINGERPRINT_TTL), never building a feed. Calendars show no
 free places, so a booking rebuilds no feed. Open data does show them (`with_rooms`): its key
-and ETag also hold the places of every session (agenda.rooms).
+and ETag also hold the places of every session (agenda.rooms), at most OPEN_DATA_PLACES_TTL
+seconds old.
 """
 
 import datetime
 import hashlib
+import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.views.decorators.http import condition
@@ -19,11 +22,21 @@ from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint
 from agenda.rooms import rooms
 
 LATEST_BORN_KEY = "content-born:latest"
+_places = {"fingerprint": "", "expires": 0.0}
+
+
+def _places_fingerprint() -> str:
+    """Every session's places as open data shows them: read again at most every
+    OPEN_DATA_PLACES_TTL seconds, so a rush of bookings rebuilds open data that often at most."""
+    now = time.monotonic()
+    if _places["expires"] <= now or settings.OPEN_DATA_PLACES_TTL <= 0:
+        _places.update(fingerprint=rooms().fingerprint, expires=now + settings.OPEN_DATA_PLACES_TTL)
+    return _places["fingerprint"]
 
 
 def _version(request, with_rooms: bool) -> str:
     version = f"{content_fingerprint()}|{address_digest(request)}"
-    return f"{version}|{rooms().fingerprint}" if with_rooms else version
+    return f"{version}|{_places_fingerprint()}" if with_rooms else version
 
 
 def content_born() -> datetime.datetime:

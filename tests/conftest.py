@@ -54,6 +54,7 @@ def pytest_configure(config):
     settings.SECURE_SSL_REDIRECT = False
     # Tests change data and look at once: no reuse of the page-cache fingerprint.
     settings.CONTENT_FINGERPRINT_TTL = 0
+    settings.OPEN_DATA_PLACES_TTL = 0
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False

@@ -252,6 +252,9 @@ CONTENT_SECURITY_POLICY = {
 AGENDA_PAGE_SIZE = env_int("AGENDA_PAGE_SIZE", 20)
 # Seconds a process may reuse the public pages' content fingerprint (see agenda/caching.py).
 CONTENT_FINGERPRINT_TTL = float(os.environ.get("CONTENT_FINGERPRINT_TTL", "1"))
+# Seconds open data may show free places as they were: its whole answer is built again when they
+# change, so during a rush of bookings it is built at most this often.
+OPEN_DATA_PLACES_TTL = float(os.environ.get("OPEN_DATA_PLACES_TTL", "30"))
 
 # Reservations (agenda.services.reservations). Attempts per IP address and per e-mail address, as
 # "<count>/<s|m|h|d>", counted in the cache (a shared CACHE_URL counts across app servers);

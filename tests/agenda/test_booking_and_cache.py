@@ -4,6 +4,7 @@ No page is rendered again for a booking, free places show within the fingerprint
 feed is rebuilt.
 """
 
+import datetime
 import gzip
 import json
 import logging
@@ -14,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from agenda import fingerprint, rooms
+from agenda import fingerprint, revalidation, rooms
 from tests.factories import ReservationFactory
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +153,31 @@ def test_many_asking_at_once_for_a_page_not_in_the_cache_cost_one_rendering(
     assert {status for status, _ in answers} == {200}
     assert len({body for _, body in answers}) == 1
     assert rendered() == ["rendered /agenda/"]
+
+
+def test_time_passing_renders_nothing_again_until_a_session_ends(client, agenda, rendered, clock):
+    text(client, "/agenda/")
+    # Past any quarter hour, within the hour the cache keeps a page; nothing ends a week before.
+    clock.shift(datetime.timedelta(minutes=40))
+    text(client, "/agenda/")
+    assert rendered() == ["rendered /agenda/"]
+
+
+def test_open_data_rebuilds_for_bookings_at_most_every_few_seconds(
+    client, agenda, settings, monkeypatch
+):
+    settings.OPEN_DATA_PLACES_TTL = 30
+    seconds = [time.monotonic()]
+    monkeypatch.setattr(revalidation, "time", types.SimpleNamespace(monotonic=lambda: seconds[0]))
+    monkeypatch.setitem(revalidation._places, "expires", 0.0)
+    first = client.get("/api/v1/agenda.json")
+    ReservationFactory(session=agenda["choir"].sessions.get(), party_size=3)
+    assert (
+        client.get("/api/v1/agenda.json", headers={"If-None-Match": first["ETag"]}).status_code
+        == 304
+    )
+    seconds[0] += 31
+    assert (
+        client.get("/api/v1/agenda.json", headers={"If-None-Match": first["ETag"]}).status_code
+        == 200
+    )
