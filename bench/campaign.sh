@@ -100,15 +100,16 @@ start_servers() { # count, cache
 
 renders() { cat "${logs[@]}" | grep -c '^rendered ' || true; }
 
-warm_up() { # every address twice through every server: each worker has rendered what it serves
+warm_up() { # every address once (the slow first renderings one at a time), then wrk for 10 s
+    # untimed, so that every worker process has what it serves
     local base url
     for base in "${bases[@]}"; do
-        for _ in 1 2; do
-            while read -r url; do
-                curl -s -o /dev/null -H 'Accept-Encoding: gzip' -H 'X-Forwarded-Proto: https' \
-                    "$base$url"
-            done <"$work/urls.txt"
-        done
+        while read -r url; do
+            curl -s -o /dev/null -H 'Accept-Encoding: gzip' -H 'X-Forwarded-Proto: https' \
+                "$base$url"
+        done <"$work/urls.txt"
+        URLS="$work/urls.txt" wrk -t1 -c8 -d10s --timeout 30s -s bench/campaign.lua "$base" \
+            >/dev/null
     done
 }
 
