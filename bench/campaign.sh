@@ -17,7 +17,7 @@
 # servers of one worker each sharing Redis (wrk then sends 4 connections to each). Per run:
 # throughput, latency percentiles (the slower server's, with two), errors, the reservations'
 # GET+POST latency, and how many pages were rendered (the page cache logs each rendering), all
-# after a warm-up pass over every address.
+# after a warm-up (every address once, then 10 s of wrk untimed).
 # Last: 60 residents at once at one 20-place session through both servers, and a check that
 # no session holds more than its capacity and every counter matches its reservations.
 #
