@@ -19,7 +19,6 @@ When many ask at once for a page not in the cache, one renders it and the others
 
 import logging
 import re
-import time
 from functools import wraps
 
 from django.core.cache import cache
@@ -28,16 +27,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from agenda.compression import cached_response
+from agenda.compression import cached_response, kept, single_flight
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, page_version
 from agenda.formatting import session_short, spots_status
 from agenda.rooms import Rooms, rooms
 
 logger = logging.getLogger(__name__)
 
-# How long one rendering may hold the others back, and how often they look for its result.
-RENDER_WAIT = 2.0
-RENDER_POLL = 0.02
 # A query parameter whose results depend on free places (see AgendaFilter.plek).
 FREE_SPOTS_PARAM = "plek"
 # `<!--w3a 12 spots-->`, `<!--w3a 12 reserve-->` in HTML; `{"w3a": 12}` in JSON-LD. Visitors'
@@ -46,14 +42,23 @@ _MARKER = re.compile(r'<!--w3a (\d+) (spots|reserve)-->|\{"w3a": (\d+)\}')
 
 
 def normalised_query(query: QueryDict, names) -> QueryDict:
-    """Only the parameters in `names`, sorted by name, repeated values in their order."""
+    """Only the parameters in `names`, sorted by name, each one's values sorted and without
+    repeats, without leading, trailing or repeated white space. (The filters treat repeated
+    values as "any of", so their order says nothing.)"""
     normalised = QueryDict(mutable=True)
     for name in sorted(set(names)):
-        values = [value for value in query.getlist(name) if value != ""]
+        values = sorted({" ".join(value.split()) for value in query.getlist(name)} - {""})
         if values:
             normalised.setlist(name, values)
     normalised._mutable = False
     return normalised
+
+
+def use_query(request, query: QueryDict) -> None:
+    """From here on the request has `query` for its query string: the view reads only what
+    the cache keys on."""
+    request.GET = query
+    request.META["QUERY_STRING"] = query.urlencode()
 
 
 def render_room(session, part: str) -> str:
@@ -119,24 +124,20 @@ def _rooms(request) -> Rooms:
 
 def _render(view, request, args, kwargs, base):
     """Render for the cache, one request at a time: (response, index, html), or None when
-    another request rendered it meanwhile. A page not to keep (an error, a redirect) comes
-    back with index None."""
+    another request rendered it meanwhile. A page not to keep (an error, a redirect, a query
+    the view called `do_not_keep` for) comes back with index None."""
     lock = f"{base}:lock"
-    # False: another holds it. (None: a shared cache that is down; then just render.)
-    if cache.add(lock, 1, timeout=int(RENDER_WAIT * 5)) is False:
-        deadline = time.monotonic() + RENDER_WAIT
-        while time.monotonic() < deadline:
-            time.sleep(RENDER_POLL)
-            if cache.get(f"{base}:index") is not None:
-                return None
-            if cache.get(lock) is None:
-                break  # done without a page to keep (a 404, say): this request renders its own
+    if not single_flight(lock, lambda: cache.get(f"{base}:index") is not None):
+        return None
     try:
         request._rooms_shown = set()
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming:
             return response, None, None
         html = response.content.decode(response.charset)
+        if not kept(request):
+            response.content = _fill(html, _rooms(request)).encode(response.charset)
+            return response, None, None
         index = (response["Content-Type"], tuple(sorted(request._rooms_shown)))
         cache.set_many({f"{base}:html": html, f"{base}:index": index}, PAGE_TIMEOUT)
         logger.debug("rendered %s", request.path)
@@ -193,8 +194,7 @@ def cache_public_page(view=None, *, query_params=()):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        request.GET = normalised_query(request.GET, query_params)
-        request.META["QUERY_STRING"] = request.GET.urlencode()
+        use_query(request, normalised_query(request.GET, query_params))
         base = f"page:{page_version()}:{address_digest(request)}"
         if FREE_SPOTS_PARAM in request.GET:
             base += f":{_rooms(request).free_fingerprint}"

@@ -2,10 +2,14 @@
 
 Only for what the cache keeps of public pages, feeds and open data: they carry no secret (no
 CSRF token, nothing about the visitor), so compressing them gives BREACH nothing to guess.
+
+A body not in the cache is built once however many ask for it at the same moment: the first
+takes a lock in the cache and builds, the others wait for its result (`single_flight`).
 """
 
 import gzip
 import re
+import time
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -16,6 +20,37 @@ from agenda.fingerprint import PAGE_TIMEOUT
 # Fast enough to compress a whole-agenda feed in a few dozen milliseconds, once per version.
 LEVEL = 6
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# How long one build may hold the others back, and how often they look for its result.
+BUILD_WAIT = 2.0
+BUILD_POLL = 0.02
+
+
+def do_not_keep(request) -> None:
+    """What is being built for this request must not be cached: it answers a query the cache
+    should not key on (a filter value that is not valid, a page that does not exist), so junk
+    addresses cost no cache entries."""
+    request._do_not_keep = True
+
+
+def kept(request) -> bool:
+    return not getattr(request, "_do_not_keep", False)
+
+
+def single_flight(lock: str, ready) -> bool:
+    """Take the build lock `lock`; if another request holds it, wait until `ready()` (its result
+    is in the cache: return False) or until it gives up or BUILD_WAIT has passed (return True:
+    build it yourself). The caller deletes the lock after building."""
+    # False: another holds it. (None: a shared cache that is down; then just build.)
+    if cache.add(lock, 1, timeout=int(BUILD_WAIT * 5)) is not False:
+        return True
+    deadline = time.monotonic() + BUILD_WAIT
+    while time.monotonic() < deadline:
+        time.sleep(BUILD_POLL)
+        if ready():
+            return False
+        if cache.get(lock) is None:
+            break  # done without a result to keep (a 404, say): build this one yourself
+    return True
 
 
 def cached_response(request, key: str, build, content_type: str) -> HttpResponse:
@@ -25,12 +60,27 @@ def cached_response(request, key: str, build, content_type: str) -> HttpResponse
     stored = key if compressed else f"{key}:plain"
     body = cache.get(stored)
     if body is None:
-        body = build()
-        if compressed:
-            body = gzip.compress(body, compresslevel=LEVEL, mtime=0)
-        cache.set(stored, body, PAGE_TIMEOUT)
+        lock = f"{stored}:lock"
+        if single_flight(lock, lambda: cache.get(stored) is not None):
+            try:
+                body = _build(request, stored, build, compressed)
+            finally:
+                cache.delete(lock)
+        else:
+            body = cache.get(stored)
+            if body is None:  # evicted at once: rare enough to build without the lock
+                body = _build(request, stored, build, compressed)
     response = HttpResponse(body, content_type=content_type)
     if compressed:
         response["Content-Encoding"] = "gzip"
     patch_vary_headers(response, ["Accept-Encoding"])
     return response
+
+
+def _build(request, stored: str, build, compressed: bool) -> bytes:
+    body = build()
+    if compressed:
+        body = gzip.compress(body, compresslevel=LEVEL, mtime=0)
+    if kept(request):
+        cache.set(stored, body, PAGE_TIMEOUT)
+    return body

@@ -4,16 +4,18 @@ import json
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from agenda import feeds
+from agenda.caching import normalised_query, use_query
+from agenda.compression import do_not_keep
 from agenda.filters import AgendaFilter
 from agenda.ical import session_ics
 from agenda.models import Activity, Edition
-from agenda.opendata import agenda_page
+from agenda.opendata import DEFAULT_PAGE_SIZE, agenda_page, page_size_from
 from agenda.revalidation import allow_any_origin, revalidated, versioned_response
 from providers.models import Provider
 
@@ -27,15 +29,51 @@ def _public_activity(slug) -> Activity:
     )
 
 
-def calendar_view(build=None, *, filename=None):
+def canonical_filters(request, names=(), *, keep_ignored=False) -> QueryDict:
+    """The agenda filters in the request that hold, spelt one way (see
+    AgendaFilter.canonical_query), plus the raw `names`."""
+    query = normalised_query(request.GET, [*AgendaFilter.base_filters, *names])
+    filters = QueryDict(mutable=True)
+    for name in AgendaFilter.base_filters:
+        if name in query:
+            filters.setlist(name, query.getlist(name))
+    if filters:
+        edition = Edition.objects.current_or_404()
+        filterset = AgendaFilter(filters, queryset=Activity.objects.none(), edition=edition)
+        filters = filterset.canonical_query(keep_ignored=keep_ignored).copy()
+    for name in sorted(names):
+        if name in query:
+            filters.setlist(name, query.getlist(name))
+    return filters
+
+
+def with_query(canonical=None):
+    """The view sees only the query `canonical(request)` makes of the address (by default no
+    query at all). Feeds and open data key their bodies and ETags on it, so an unknown
+    parameter or a value that is no filter costs no build and no cache entry."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            use_query(request, canonical(request) if canonical else QueryDict())
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def calendar_view(build=None, *, filename=None, query=None):
     """A calendar answer from `build(request, **kwargs)` (the iCalendar bytes): conditional GET
     (304 before anything is built), the body built once per address and content version, and
-    `filename(**kwargs)` for a download. Use as `@calendar_view` or `@calendar_view(filename=…)`.
+    `filename(**kwargs)` for a download. `query`: as `with_query`. Use as `@calendar_view` or
+    `@calendar_view(filename=…, query=…)`.
     """
     if build is None:
-        return lambda build: calendar_view(build, filename=filename)
+        return lambda build: calendar_view(build, filename=filename, query=query)
 
     @require_safe
+    @with_query(query)
     @revalidated
     @wraps(build)
     def view(request, **kwargs):
@@ -47,15 +85,14 @@ def calendar_view(build=None, *, filename=None):
     return view
 
 
-@calendar_view
+@calendar_view(query=canonical_filters)
 def agenda_feed(request):
     edition = Edition.objects.current_or_404()
     activities = Activity.objects.public().in_edition(edition)
     # Calendars keep the history: ended sessions stay in the feed.
     filterset = AgendaFilter(request.GET, queryset=activities, edition=edition, include_past=True)
-    query = request.GET.copy()
-    query.pop("page", None)
-    page_url = reverse("agenda:activity_list") + (f"?{query.urlencode()}" if query else "")
+    query = request.GET.urlencode()
+    page_url = reverse("agenda:activity_list") + (f"?{query}" if query else "")
     return feeds.selection_calendar(filterset, page_url).to_ical()
 
 
@@ -79,12 +116,27 @@ def session_download(request, slug, session_pk):
     return session_ics(session)
 
 
+def _open_data_query(request) -> QueryDict:
+    query = canonical_filters(request, ["page", "page_size"], keep_ignored=True)
+    size = page_size_from(query.get("page_size"))
+    query.pop("page_size", None)
+    if size != DEFAULT_PAGE_SIZE:
+        query["page_size"] = str(size)
+    page = query.pop("page", [""])[-1]
+    if page.isdigit() and page.isascii() and int(page) > 1:
+        query["page"] = str(int(page))
+    return query
+
+
 @require_safe
 @allow_any_origin
+@with_query(_open_data_query)
 @revalidated(with_rooms=True)
 def open_data(request):
     def build():
         page = agenda_page(request, Edition.objects.current_or_404())
+        if str(page["page"]) != request.GET.get("page", "1"):
+            do_not_keep(request)  # a page beyond the last: the answer is the last page
         return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode()
 
     return versioned_response(request, build, "application/json", with_rooms=True)

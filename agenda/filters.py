@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import BooleanField, Exists, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
+from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,8 @@ from agenda.models import (
 from providers.models import Discipline, District, Provider
 
 SEARCH_MAX_LENGTH = 200
+# What canonical_query(keep_ignored=True) puts for a filter that does not hold.
+IGNORED = "!"
 
 # The stored search vectors: generated columns with a GIN index each, which the database keeps
 # current (migrations agenda 0014 and providers 0011); the models do not load them.
@@ -232,6 +235,30 @@ class AgendaFilter(django_filters.FilterSet):
             for name, errors in self.form.errors.items()
         ]
 
+    def canonical_query(self, *, keep_ignored=False) -> QueryDict:
+        """The filters that hold, each spelt one way: what a cache may key on. A filter whose
+        value makes no sense is left out, as the results leave it out; with `keep_ignored` it
+        stays as `name=!` (a value no filter takes), so it is still reported; a search too long
+        to use is left out all the same ("!" is a search)."""
+        self.form.is_valid()
+        cleaned = getattr(self.form, "cleaned_data", {})
+        query = QueryDict(mutable=True)
+        for name in sorted(self.base_filters):
+            value = cleaned.get(name)
+            if name in self.form.errors and keep_ignored and name != "q":
+                query[name] = IGNORED
+            if name in self.form.errors or value in (None, False, "") or not _given(value):
+                continue
+            if name in ("doelgroep", "discipline", "wijk", "taal"):
+                values = sorted(str(obj.slug) for obj in value)
+            elif isinstance(value, list):
+                values = sorted(value)
+            else:
+                values = ["on" if value is True else str(value)]
+            query.setlist(name, values)
+        query._mutable = False
+        return query
+
     def active_filters(self) -> list[dict]:
         """Each valid filter value as a chip: its label and the query string without it."""
         if not self.is_bound or not hasattr(self.form, "cleaned_data"):
@@ -272,3 +299,8 @@ class AgendaFilter(django_filters.FilterSet):
                     continue
                 pairs.append((key, item))
         return urlencode(pairs)
+
+
+def _given(value) -> bool:
+    """False for an empty choice of several (a list or a queryset): nothing was chosen."""
+    return not hasattr(value, "__len__") or isinstance(value, str) or len(value) > 0

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from agenda.caching import cache_public_page
+from agenda.compression import do_not_keep
 from agenda.filters import AgendaFilter
 from agenda.models import Activity, Audience, Edition, Session
 from providers.models import Provider
@@ -76,6 +77,14 @@ def agenda(request):
     page = Paginator(results, settings.AGENDA_PAGE_SIZE).get_page(requested_page)
     page_query = request.GET.copy()
     page_query.pop("page", None)
+    ignored_filters = filterset.ignored_filters()
+    page_missing = requested_page not in (None, "", str(page.number))
+    if (
+        ignored_filters
+        or page_missing
+        or page_query.urlencode() != filterset.canonical_query().urlencode()
+    ):
+        do_not_keep(request)  # junk in the address makes no cache entry
     return render(
         request,
         "agenda/activity_list.html",
@@ -84,8 +93,8 @@ def agenda(request):
             "filter": filterset,
             "page": page,
             "active_filters": filterset.active_filters(),
-            "ignored_filters": filterset.ignored_filters(),
-            "page_missing": requested_page not in (None, "", str(page.number)),
+            "ignored_filters": ignored_filters,
+            "page_missing": page_missing,
             "page_query": page_query.urlencode(),
         },
     )
