@@ -1,6 +1,7 @@
 """Rate limits for public forms, counted in Django's cache so every app server shares them."""
 
 import hashlib
+import ipaddress
 import time
 
 from django.conf import settings
@@ -36,6 +37,22 @@ def client_ip(request) -> str:
     if len(hops) < count:
         return remote
     return hops[-count]
+
+
+def client_key(request) -> str:
+    """Who a rate limit counts as one client: its address, or for IPv6 the /64 network it is
+    in. A home connection or phone gets a whole /64, so rotating addresses within it must not
+    make a new client."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def hit(scope: str, value: str, rate: str) -> bool:

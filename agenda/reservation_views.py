@@ -36,7 +36,7 @@ def _bookable_session_or_404(slug: str, session_pk: int, *, for_page: bool = Tru
 
 def _rate_limited(request, email: str) -> bool:
     rate = settings.RESERVATION_RATE_LIMIT
-    by_ip = ratelimit.hit("reserve-ip", ratelimit.client_ip(request), rate)
+    by_ip = ratelimit.hit("reserve-ip", ratelimit.client_key(request), rate)
     by_email = ratelimit.hit("reserve-email", email, rate) if email else False
     return by_ip or by_email
 

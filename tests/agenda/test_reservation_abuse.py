@@ -27,6 +27,22 @@ def test_rate_limit_per_ip_address(client, session, settings):
     assert Reservation.objects.count() == 2
 
 
+def test_addresses_in_one_ipv6_64_share_a_limit(client, session, settings):
+    settings.RESERVATION_RATE_LIMIT = "2/m"
+    for n in range(2):
+        response = client.post(
+            form_url(session, "en"), form_data(n), REMOTE_ADDR=f"2001:db8:1:2::{n + 1:x}"
+        )
+        assert response.status_code == 302
+    same_64 = client.post(
+        form_url(session, "en"), form_data(5), REMOTE_ADDR="2001:db8:1:2:ffff:1234:5678:9abc"
+    )
+    assert same_64.status_code == 429
+    other_64 = client.post(form_url(session, "en"), form_data(6), REMOTE_ADDR="2001:db8:1:3::1")
+    assert other_64.status_code == 302
+    assert Reservation.objects.count() == 3
+
+
 def test_rate_limit_per_email_address_across_ip_addresses(client, session, settings):
     settings.RESERVATION_RATE_LIMIT = "2/m"
     data = form_data(1, website="filled in")  # rejected attempts count too
