@@ -16,6 +16,7 @@ from agenda import ratelimit
 from agenda.forms import ReservationForm
 from agenda.ical import session_ics
 from agenda.models import Reservation, Session
+from agenda.services.bursts import client_code
 from agenda.services.errors import ReservationError
 from agenda.services.reservations import reservation_cancel, reservation_create
 
@@ -77,6 +78,7 @@ def reservation_create_view(request, slug, session_pk):
                     consent_contact=data["consent_contact"],
                     consent_followup=data["consent_followup"],
                     language=get_language(),
+                    client=client_code(ratelimit.client_key(request)),
                 )
             except ReservationError as error:
                 field = "email" if error.code == "duplicate" else None

@@ -93,6 +93,11 @@ urlpatterns = [
     ),
     path("tijden/<int:pk>/inloop/", attendance.session_walk_ins, name="session_walk_ins"),
     path(
+        "tijden/<int:pk>/reeks-annuleren/",
+        attendance.session_burst_cancel,
+        name="session_burst_cancel",
+    ),
+    path(
         "aanmeldingen/<int:pk>/aanwezig/",
         attendance.reservation_attendance,
         name="reservation_attendance",

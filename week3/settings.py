@@ -260,6 +260,9 @@ OPEN_DATA_PLACES_TTL = float(os.environ.get("OPEN_DATA_PLACES_TTL", "30"))
 # "<count>/<s|m|h|d>", counted in the cache (a shared CACHE_URL counts across app servers);
 # "off" disables the limit, for a load test.
 RESERVATION_RATE_LIMIT = os.environ.get("RESERVATION_RATE_LIMIT", "5/m").strip() or "5/m"
+# This many active reservations for one session from one connection show as a burst to its
+# provider (portal) and to staff, who can cancel them in one step (agenda.services.bursts).
+RESERVATION_BURST_SIZE = env_int("RESERVATION_BURST_SIZE", 3)
 # Days after a session ends before names, e-mail addresses and postcodes are removed.
 RESERVATION_RETENTION_DAYS = env_int("RESERVATION_RETENTION_DAYS", 30)
 # The session row lock that keeps places from being overbooked; only a test turns it off.

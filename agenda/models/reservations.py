@@ -91,6 +91,9 @@ class Reservation(models.Model):
     )
     language = models.CharField(_("language"), max_length=10, default="nl")
     token = models.CharField(_("personal link code"), max_length=64, blank=True)
+    # A keyed code for the connection the reservation came from (agenda.services.bursts), so
+    # provider and staff see many reservations from one; never the address itself.
+    client = models.CharField(_("connection code"), max_length=16, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)

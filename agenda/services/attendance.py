@@ -60,6 +60,15 @@ def session_attendance_list(session: Session):
                 output_field=CharField(),
             )
         )
-        .only("pk", "session_id", "name", "party_size", "state", "created_at", "consent_contact")
+        .only(
+            "pk",
+            "session_id",
+            "name",
+            "party_size",
+            "state",
+            "created_at",
+            "consent_contact",
+            "client",
+        )
         .order_by("state", "created_at", "pk")
     )

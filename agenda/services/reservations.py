@@ -88,6 +88,7 @@ def reservation_create(
     channel=None,
     consent_contact: bool = False,
     consent_followup: bool = False,
+    client: str = "",
 ) -> Reservation:
     """A confirmed place if the party fits and nobody waits, else a place on the waiting list.
 
@@ -149,6 +150,7 @@ def reservation_create(
             state=state,
             language=language,
             token=secrets.token_urlsafe(32),
+            client=client,
         )
         try:
             # The failed INSERT ends this transaction, or rolls back to its savepoint when it
@@ -168,8 +170,11 @@ def reservation_create(
     return reservation
 
 
-def reservation_cancel(*, reservation: Reservation) -> list[Reservation]:
+def reservation_cancel(
+    *, reservation: Reservation, by_organiser: bool = False
+) -> list[Reservation]:
     """Cancel a place or a place in line; freed places go to the waiting list at once.
+    `by_organiser`: the provider or staff cancelled it, and the e-mail says so.
 
     Returns the reservations promoted from the waiting list. Cancelling twice changes nothing.
     Raises ReservationError once the session has started: the place has been used (or not),
@@ -194,7 +199,9 @@ def reservation_cancel(*, reservation: Reservation) -> list[Reservation]:
         reservation.save(update_fields=["state", "updated_at"])
         # The confirmation carried the event; this one takes it out of the calendar again.
         reservation_mail_enqueue(
-            reservation, "reservation_cancelled", calendar=CANCELLED if had_place else None
+            reservation,
+            "reservation_cancelled_by_organiser" if by_organiser else "reservation_cancelled",
+            calendar=CANCELLED if had_place else None,
         )
         promoted = _promote(session)
         _save_counters(session)

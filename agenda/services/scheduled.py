@@ -53,6 +53,6 @@ def reservations_purge(*, now: datetime.datetime | None = None) -> int:
     with transaction.atomic():
         count = Reservation.objects.filter(
             session__ends_at__lt=cutoff, anonymised_at__isnull=True
-        ).update(name="", email="", postcode="", token="", anonymised_at=now)
+        ).update(name="", email="", postcode="", token="", client="", anonymised_at=now)
         mail_purge(before=cutoff)
     return count

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from agenda.models import Reservation, ReservationState, Session
 from agenda.services.attendance import (
@@ -11,6 +12,7 @@ from agenda.services.attendance import (
     session_attendance_list,
     session_walk_ins_record,
 )
+from agenda.services.bursts import reservations_cancel_burst, session_bursts
 from agenda.services.errors import ReservationError
 from portal.forms.activities import WalkInsForm
 from portal.views.base import portal_view, post_only
@@ -23,6 +25,9 @@ def session_reservations(request, pk, walk_ins_form=None):
     )
     rows = list(session_attendance_list(session))
     came = sum(row.party_size for row in rows if row.state == ReservationState.ATTENDED)
+    bursts = session_bursts(session)
+    for burst in bursts:
+        burst["names"] = [row.name for row in rows if row.client == burst["client"]]
     return render(
         request,
         "portal/session_reservations.html",
@@ -30,6 +35,7 @@ def session_reservations(request, pk, walk_ins_form=None):
             "session": session,
             "activity": session.activity,
             "rows": rows,
+            "bursts": bursts,
             "came": came,
             "came_total": came + session.walk_ins,
             "walk_ins_form": walk_ins_form or WalkInsForm(initial={"walk_ins": session.walk_ins}),
@@ -67,3 +73,25 @@ def reservation_attendance(request, pk):
         reverse("portal:session_reservations", kwargs={"pk": reservation.session_id})
         + f"#reservation-{reservation.pk}"
     )
+
+
+@portal_view
+def session_burst_cancel(request, pk):
+    """Cancel every reservation from one connection (see agenda.services.bursts)."""
+    session = get_object_or_404(Session.objects.editable_by(request.user), pk=pk)
+    post_only(request)
+    try:
+        count = reservations_cancel_burst(session=session, client=request.POST.get("client", ""))
+    except ReservationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s reservation is cancelled; the resident gets an e-mail.",
+                "%(count)s reservations are cancelled; the residents get an e-mail.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect("portal:session_reservations", pk=session.pk)

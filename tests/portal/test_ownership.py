@@ -51,6 +51,7 @@ OBJECT_OF = {
     "session_cancel": "session",
     "session_reservations": "session",
     "session_walk_ins": "session",
+    "session_burst_cancel": "session",
     "reservation_attendance": "reservation",
 }
 # Actions that only answer POST (a GET is a 404 even for the owner).
@@ -61,6 +62,7 @@ POST_ONLY = {
     "activity_copy",
     "session_cancel",
     "session_walk_ins",
+    "session_burst_cancel",
     "reservation_attendance",
 }
 # What the owner gets: the page, or sent on after the action. The walk-ins form, posted empty,
