@@ -1,11 +1,16 @@
-"""Rate limits for public forms, counted in Django's cache so every app server shares them."""
+"""Rate limits for public forms, counted where every process and app server shares them."""
 
+import datetime
 import hashlib
 import ipaddress
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
+
+from agenda.models import RateCount
 
 PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
 
@@ -56,20 +61,49 @@ def client_key(request) -> str:
 
 
 def hit(scope: str, value: str, rate: str) -> bool:
-    """Count one attempt for `value`; True when it goes over the limit of this window."""
+    """Count one attempt for `value`; True when it goes over the limit of this window.
+
+    Counted in the shared cache (Redis) when there is one, else in the database
+    (RATE_LIMIT_STORE): never in one process's memory, which each worker would count apart.
+    """
     limit = parse_rate(rate)
     if limit is None or not value:
         return False
     count, period = limit
     window = int(time.time() // period)
-    # Hashed: the cache holds no e-mail or IP address in the clear.
+    # Hashed: neither store holds an e-mail or IP address in the clear.
     digest = hashlib.blake2b(value.lower().encode(), digest_size=12).hexdigest()
     key = f"ratelimit:{scope}:{digest}:{window}"
-    cache.add(key, 0, timeout=period + 1)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr: this is the first attempt of a window
-        cache.set(key, 1, timeout=period + 1)
-        return False
+    if settings.RATE_LIMIT_STORE == "database":
+        attempts = _count_in_database(key, expires=(window + 1) * period)
+    else:
+        attempts = _count_in_cache(key, period)
     # None: a shared cache that is down (its errors are logged); nobody is turned away for it.
     return attempts is not None and attempts > count
+
+
+def _count_in_cache(key: str, period: int) -> int | None:
+    cache.add(key, 0, timeout=period + 1)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: this is the first attempt of a window
+        cache.set(key, 1, timeout=period + 1)
+        return 1
+
+
+def _count_in_database(key: str, *, expires: int) -> int:
+    """One statement, atomic under concurrency: insert the window's row or add one to it."""
+    table = RateCount._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (key, count, expires_at) VALUES (%s, 1, %s) "
+            f"ON CONFLICT (key) DO UPDATE SET count = {table}.count + 1 RETURNING count",
+            [key, datetime.datetime.fromtimestamp(expires, tz=datetime.UTC)],
+        )
+        return cursor.fetchone()[0]
+
+
+def rate_counts_purge() -> int:
+    """Delete the database's counters of windows that have ended (the nightly job)."""
+    deleted, _ = RateCount.objects.filter(expires_at__lt=timezone.now()).delete()
+    return deleted

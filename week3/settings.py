@@ -148,6 +148,10 @@ else:
         "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
     }
 CACHES = {"default": _cache}
+# Where rate limits count (agenda.ratelimit): a shared cache, or else the database, never one
+# process's memory (each gunicorn worker would count on its own).
+_SHARED_CACHE = _cache["BACKEND"].endswith(("RedisCache", "DatabaseCache"))
+RATE_LIMIT_STORE = os.environ.get("RATE_LIMIT_STORE") or ("cache" if _SHARED_CACHE else "database")
 SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 

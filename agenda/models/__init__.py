@@ -4,6 +4,7 @@ reservations, and the moderation of it all. One module per topic; import from he
 from agenda.models.activities import Activity, ActivityQuerySet
 from agenda.models.editions import Edition, EditionQuerySet
 from agenda.models.moderation import ActivityDecision, ActivityRevision, SubmittedActivity
+from agenda.models.ratelimits import RateCount
 from agenda.models.reservations import (
     ACTIVE_STATES,
     AgeBracket,
@@ -46,6 +47,7 @@ __all__ = [
     "Edition",
     "EditionQuerySet",
     "Language",
+    "RateCount",
     "Registration",
     "Reservation",
     "ReservationQuerySet",

@@ -23,7 +23,7 @@ from django.utils import timezone
 from agenda.models import Reservation
 from tests.factories import SessionFactory
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[2]
 # The server runs at the tests' moment (time-machine in its process too), on the test database.
@@ -107,8 +107,7 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-@pytest.fixture(scope="module")
-def servers(django_db_setup, tmp_path_factory):
+def start_two(tmp_path_factory, **settings):
     database = connection.settings_dict
     url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     environment = {
@@ -116,7 +115,6 @@ def servers(django_db_setup, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "week3.settings",
         "DATABASE_URL": url,
         "DATABASE_CONN_MAX_AGE": "0",
-        "REDIS_URL": os.environ["REDIS_TEST_URL"],
         "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
@@ -129,15 +127,33 @@ def servers(django_db_setup, tmp_path_factory):
         "MAIL_SEND_IMMEDIATELY": "false",
         # The page cache logs each rendering at DEBUG: counted below.
         "LOG_LEVEL": "DEBUG",
+        **settings,
     }
-    environment.pop("DEBUG", None)
+    for name in ("DEBUG", "REDIS_URL", "CACHE_URL", "RATE_LIMIT_STORE"):
+        if name not in settings:
+            environment.pop(name, None)
     logs = tmp_path_factory.mktemp("servers")
-    started = [Server(environment, logs / f"server-{n}.log") for n in (1, 2)]
+    return [Server(environment, logs / f"server-{n}.log") for n in (1, 2)]
+
+
+@pytest.fixture(scope="module")
+def servers(django_db_setup, tmp_path_factory):
+    started = start_two(tmp_path_factory, REDIS_URL=os.environ["REDIS_TEST_URL"])
     yield started
     for server in started:
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def servers_without_redis(django_db_setup, tmp_path_factory):
+    """Each with its own memory for a cache: the rate limits count in the database."""
+    started = start_two(tmp_path_factory)
+    yield started
+    for server in started:
+        server.stop()
+
+
+@pytest.mark.redis
 def test_a_page_is_rendered_once_for_both_servers(servers, agenda):
     first, second = servers
     assert "Kinderkoor De Merel zingt" in first.get("/agenda/")
@@ -145,6 +161,7 @@ def test_a_page_is_rendered_once_for_both_servers(servers, agenda):
     assert first.renders("/agenda/") + second.renders("/agenda/") == 1
 
 
+@pytest.mark.redis
 def test_a_change_through_one_server_shows_on_the_other_within_a_second(servers, agenda):
     first, second = servers
     choir = agenda["choir"]
@@ -164,8 +181,18 @@ def test_a_change_through_one_server_shows_on_the_other_within_a_second(servers,
     assert "Kinderkoor De Lijster" in first.get(choir.get_absolute_url())
 
 
+@pytest.mark.redis
 def test_the_rate_limit_counts_across_both_servers(servers, agenda):
-    first, second = servers
+    assert_one_limit_for_both(*servers, agenda)
+
+
+def test_without_redis_the_rate_limit_still_counts_across_both_servers(
+    servers_without_redis, agenda
+):
+    assert_one_limit_for_both(*servers_without_redis, agenda)
+
+
+def assert_one_limit_for_both(first, second, agenda):
     session = agenda["choir"].sessions.get()
     form = reverse(
         "agenda:reservation_create", kwargs={"slug": agenda["choir"].slug, "session_pk": session.pk}
@@ -178,6 +205,7 @@ def test_the_rate_limit_counts_across_both_servers(servers, agenda):
     assert statuses == [302, 302, 302, 429]  # RESERVATION_RATE_LIMIT = 3 a minute
 
 
+@pytest.mark.redis
 def test_a_rush_through_both_servers_confirms_exactly_the_capacity(servers, agenda):
     session = SessionFactory(activity=agenda["choir"], capacity=5)
     form = reverse(
