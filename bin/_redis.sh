@@ -24,7 +24,7 @@ w3_redis_start() {
         sleep 0.1
     done
     export REDIS_TEST_URL="redis://127.0.0.1:$port/0"
-    echo "Throwaway Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$port." >&2
+    echo "Throwaway Redis $(env -u LD_PRELOAD redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$port." >&2
 }
 
 w3_redis_stop() {
