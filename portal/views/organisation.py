@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve
@@ -49,13 +50,43 @@ def dashboard(request):
 
 @portal_view
 def provider_edit(request):
+    """The profile; once the organisation is approved, public changes wait for review and the
+    form shows them (the approved version stays on the agenda meanwhile)."""
     provider = get_object_or_404(Provider.objects.editable_by(request.user))
-    form = ProviderForm(request.POST or None, request.FILES or None, instance=provider)
+    revision = provider.revisions.open().first()
+    form = ProviderForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=provider,
+        initial=revision.data if revision else None,
+    )
     if request.method == "POST" and form.is_valid():
-        provider_update(form=form, logo=form.cleaned_data.get("upload"))
-        messages.success(request, _("Your organisation's details are saved."))
+        if provider_update(form=form, logo=form.cleaned_data.get("upload")):
+            messages.success(
+                request,
+                _(
+                    "Your changes are saved and wait for review. Residents see them once the "
+                    "municipality approves them."
+                ),
+            )
+        else:
+            messages.success(request, _("Your organisation's details are saved."))
         return redirect("portal:provider_edit")
-    return render(request, "portal/provider_form.html", {"form": form, "provider": provider})
+    last = provider.revisions.first()
+    logo = revision.data.get("logo") if revision else ""
+    return render(
+        request,
+        "portal/provider_form.html",
+        {
+            "form": form,
+            "provider": provider,
+            "revision": revision,
+            "rejected": last if last and last.state == last.State.REJECTED else None,
+            "proposed_logo": default_storage.url(logo)
+            if logo and logo != provider.logo.name
+            else "",
+        },
+    )
 
 
 @portal_view
