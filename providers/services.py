@@ -24,7 +24,7 @@ from providers.notifications import send_templated_mail
 
 NOT_APPROVED_VENUE = _(
     "You can add venues once the municipality has approved your organisation. Until then, "
-    "choose a venue from the list."
+    "choose your venues from the list."
 )
 
 
@@ -319,12 +319,12 @@ def _describe(name: str, value) -> str:
 def venue_save(*, form, provider: Provider) -> Venue:
     """Save a venue from the portal form; a duplicate address becomes a form error.
 
-    Only an approved organisation adds venues: a real address is not claimed by an
-    organisation the municipality has not checked (or has turned down).
+    Only an approved organisation adds or changes venues: a real address is not claimed by
+    an organisation the municipality has not checked (or has turned down).
     """
-    venue = form.save(commit=False)
-    if venue.pk is None and not provider.is_approved:
+    if not provider.is_approved:
         raise ProviderError(NOT_APPROVED_VENUE)
+    venue = form.save(commit=False)
     if venue.added_by_id is None:
         venue.added_by = provider
     try:
