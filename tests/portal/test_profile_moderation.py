@@ -93,6 +93,11 @@ def test_an_approved_profile_changes_nothing_public_until_staff_approve(
     revision = ProviderRevision.objects.open().get(provider=choir)
     queue = staff.get(reverse("admin:providers_providerrevision_changelist"))
     assert revision in queue.context["cl"].result_list
+    detail = staff.get(reverse("admin:providers_providerrevision_change", args=[revision.pk]))
+    assert "Het Nieuwe Koor" in detail.content.decode()
+    # The admin speaks Dutch; its front page counts the queue.
+    index = staff.get(reverse("admin:index")).content.decode()
+    assert "Voorgestelde wijzigingen van organisatieprofielen" in index
     confirm = changelist_action(
         staff, "providers_providerrevision", "approve_revisions", [revision.pk]
     )
