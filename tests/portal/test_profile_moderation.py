@@ -3,12 +3,14 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from providers.models import Provider, ProviderRevision
 from tests.factories import UserFactory
-from tests.helpers import changelist_action
+from tests.helpers import changelist_action, jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +177,30 @@ def test_a_pending_organisation_changes_its_profile_at_once(client_a, world_a):
     provider.refresh_from_db()
     assert provider.name == "Meteen Anders"
     assert not ProviderRevision.objects.exists()
+
+
+def test_a_new_logo_waits_for_review_and_a_rejected_one_is_deleted(
+    staff, choir_client, choir, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    logo = SimpleUploadedFile("logo.jpg", jpeg_with_gps((200, 200)), content_type="image/jpeg")
+    choir_client.post(reverse("portal:provider_edit"), {**_profile_post(choir), "upload": logo})
+    choir.refresh_from_db()
+    assert not choir.logo  # nothing public yet
+    revision = ProviderRevision.objects.open().get(provider=choir)
+    proposed = revision.data["logo"]
+    assert default_storage.exists(proposed)
+    page = choir_client.get(reverse("portal:provider_edit"))
+    assert page.context["proposed_logo"].endswith(proposed)
+    with django_capture_on_commit_callbacks(execute=True):
+        changelist_action(
+            staff,
+            "providers_providerrevision",
+            "reject_revisions",
+            [revision.pk],
+            apply="1",
+            message="Dit logo is onscherp.",
+        )
+    assert not default_storage.exists(proposed)
+    choir.refresh_from_db()
+    assert not choir.logo
