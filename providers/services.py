@@ -255,7 +255,10 @@ def provider_revision_approve(*, revision: ProviderRevision, by, message: str = 
         if name not in ("home_district", "disciplines"):
             setattr(provider, name, data[name])
     provider.home_district_id = data["home_district"]
+    replaced = provider.logo.name
     provider.logo.name = data["logo"]
+    if replaced and replaced != provider.logo.name:
+        transaction.on_commit(lambda: delete_image(replaced))
     # save() sets updated_at: the public pages' content fingerprint changes with it.
     provider.save()
     provider.disciplines.set(data["disciplines"])
