@@ -25,7 +25,7 @@ from agenda.models import (
 )
 from agenda.services.reservations import session_cancel
 from agenda.services.sessions import session_remove, session_save
-from agenda.services.venues import venue_merge
+from agenda.services.venues import venue_merge, venue_staff_save
 from providers.admin import TranslatedNameAdmin
 from providers.admin import VenueAdmin as ProvidersVenueAdmin
 from providers.models import Venue
@@ -272,3 +272,7 @@ admin.site.unregister(Venue)
 @admin.register(Venue)
 class VenueAdmin(ProvidersVenueAdmin):
     actions = [merge_venues]
+
+    def save_model(self, request, obj, form, change):
+        # Residents booked at the venue hear about a new address, as for a session moved.
+        venue_staff_save(venue=obj)

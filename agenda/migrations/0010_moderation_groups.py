@@ -23,6 +23,8 @@ REDACTIE_PERMISSIONS = {
     "providers": {
         "provider": ["view", "change"],
         "pendingprovider": ["view", "change"],
+        # Once the model exists (providers 0012; granted then by 0015).
+        "providerrevision": ["view", "change"],
         "discipline": ["view", "add", "change", "delete"],
         "district": ["view", "add", "change", "delete"],
         "postcoderange": ["view", "add", "change", "delete"],

@@ -53,6 +53,9 @@ def reservation_mail_enqueue(
             "ends_at": previous.ends_at.isoformat(),
             "venue": previous.venue_id,
         }
+        if Session.venue.is_cached(previous):
+            # The venue's own address changed: the old one cannot be read later.
+            params["previous"]["address"] = previous.venue.address
     mail_enqueue_written_later(to=reservation.email, writer=MAIL_WRITER, params=params)
 
 
@@ -67,15 +70,19 @@ def _still_news(kind: str, reservation: Reservation) -> bool:
     return True
 
 
-def _previous(params: dict) -> tuple[Session | None, Venue | None]:
+def _previous(params: dict) -> tuple[Session | None, Venue | None, str]:
+    """The session's time, venue and the venue's address before the change (the old address
+    when the venue itself moved)."""
     if "previous" not in params:
-        return None, None
+        return None, None, ""
     before = params["previous"]
     previous = Session(
         starts_at=datetime.datetime.fromisoformat(before["starts_at"]),
         ends_at=datetime.datetime.fromisoformat(before["ends_at"]),
     )
-    return previous, Venue.objects.filter(pk=before["venue"]).first()
+    venue = Venue.objects.filter(pk=before["venue"]).first()
+    address = before.get("address") or (venue.address if venue is not None else "")
+    return previous, venue, address
 
 
 def write_reservation_mail(params: dict) -> WrittenMail | None:
@@ -98,7 +105,7 @@ def write_reservation_mail(params: dict) -> WrittenMail | None:
         cancelled_at = reservation.updated_at if params["calendar"] == CANCELLED else None
         ics = session_ics(session, cancelled_at=cancelled_at)
         attachments.append(("week3.ics", ics, "text/calendar"))
-    previous, previous_venue = _previous(params)
+    previous, previous_venue, previous_address = _previous(params)
     with translation.override(reservation.language):
         activity_url = settings.SITE_URL + session.activity.get_absolute_url()
         privacy_url = settings.SITE_URL + reverse("agenda:privacy")
@@ -113,6 +120,7 @@ def write_reservation_mail(params: dict) -> WrittenMail | None:
             "capacity": params.get("capacity", session.capacity),
             "previous": previous,
             "previous_venue": previous_venue,
+            "previous_address": previous_address,
             "manage_url": manage_url(reservation) if reservation.token else "",
             "activity_url": activity_url,
             "privacy_url": privacy_url,

@@ -3,7 +3,7 @@
 from django import template
 
 from agenda.models import Activity
-from providers.models import Provider
+from providers.models import Provider, ProviderRevision
 
 register = template.Library()
 
@@ -27,6 +27,14 @@ def moderation_queues(context) -> list[dict]:
                 "url": "admin:providers_pendingprovider_changelist",
                 "count": Provider.objects.filter(status=Provider.Status.PENDING).count(),
                 "kind": "providers",
+            }
+        )
+    if user.has_perm("providers.view_providerrevision"):
+        queues.append(
+            {
+                "url": "admin:providers_providerrevision_changelist",
+                "count": ProviderRevision.objects.open().count(),
+                "kind": "profiles",
             }
         )
     return queues

@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve
@@ -10,11 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from agenda.models import Activity, ActivityRevision, ActivityState, Edition, Session
+from agenda.services.venues import venue_change_request, venue_shared_publicly, venue_update
 from portal.forms.accounts import InviteForm
 from portal.forms.organisation import ProviderForm, VenueForm
 from portal.views.base import portal_edition, portal_view
 from providers.models import Provider, Venue
-from providers.services import ProviderError, provider_update, user_invite, venue_save
+from providers.services import NOT_APPROVED_VENUE, ProviderError, provider_update, user_invite
 
 
 @portal_view
@@ -49,13 +51,43 @@ def dashboard(request):
 
 @portal_view
 def provider_edit(request):
+    """The profile; once the organisation is approved, public changes wait for review and the
+    form shows them (the approved version stays on the agenda meanwhile)."""
     provider = get_object_or_404(Provider.objects.editable_by(request.user))
-    form = ProviderForm(request.POST or None, request.FILES or None, instance=provider)
+    revision = provider.revisions.open().first()
+    form = ProviderForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=provider,
+        initial=revision.data if revision else None,
+    )
     if request.method == "POST" and form.is_valid():
-        provider_update(form=form, logo=form.cleaned_data.get("upload"))
-        messages.success(request, _("Your organisation's details are saved."))
+        if provider_update(form=form, logo=form.cleaned_data.get("upload")):
+            messages.success(
+                request,
+                _(
+                    "Your changes are saved and wait for review. Residents see them once the "
+                    "municipality approves them."
+                ),
+            )
+        else:
+            messages.success(request, _("Your organisation's details are saved."))
         return redirect("portal:provider_edit")
-    return render(request, "portal/provider_form.html", {"form": form, "provider": provider})
+    last = provider.revisions.first()
+    logo = revision.data.get("logo") if revision else ""
+    return render(
+        request,
+        "portal/provider_form.html",
+        {
+            "form": form,
+            "provider": provider,
+            "revision": revision,
+            "rejected": last if last and last.state == last.State.REJECTED else None,
+            "proposed_logo": default_storage.url(logo)
+            if logo and logo != provider.logo.name
+            else "",
+        },
+    )
 
 
 @portal_view
@@ -125,17 +157,43 @@ def venue_list(request):
 
 
 def _venue_form(request, venue):
-    form = VenueForm(request.POST or None, instance=venue)
+    """Add a venue, or change one the provider added. A venue other providers' public
+    activities use is changed by staff only: the form then sends the change to them."""
+    provider = request.user.provider
     back = _portal_next(request)
+    if not provider.is_approved:
+        # A real address is not claimed by an organisation nobody has checked yet.
+        return render(
+            request,
+            "portal/venue_form.html",
+            {"venue": venue, "next": back, "refused": NOT_APPROVED_VENUE},
+            status=403 if request.method == "POST" else 200,
+        )
+    shared = venue.pk is not None and venue_shared_publicly(venue, provider)
+    form = VenueForm(request.POST or None, instance=venue)
     if request.method == "POST" and form.is_valid():
+        if shared:
+            venue_change_request(venue=venue, form=form, by=request.user)
+            messages.success(
+                request,
+                _(
+                    "We sent your change to the municipality. The venue stays as it is until "
+                    "they make the change."
+                ),
+            )
+            return redirect(back or "portal:venue_list")
         try:
-            venue_save(form=form, provider=request.user.provider)
+            venue_update(form=form, provider=provider)
         except ProviderError as error:
-            form.add_error("street", error.message)
+            form.add_error(None, error.message)
         else:
             messages.success(request, _("The venue is saved. You can choose it for your times."))
             return redirect(back or "portal:venue_list")
-    return render(request, "portal/venue_form.html", {"form": form, "venue": venue, "next": back})
+    return render(
+        request,
+        "portal/venue_form.html",
+        {"form": form, "venue": venue, "next": back, "shared": shared},
+    )
 
 
 @portal_view

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from providers.models import User
+from providers.models import Provider, User, Venue
 from tests.factories import NOW, ReservationFactory, SessionFactory
 from tests.helpers import WCAG_21_AA
 
@@ -68,6 +68,16 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda, clock):
     page.fill("[name=facebook]", "https://www.instagram.com/koor")
     page.click("main form.portal-form [type=submit]")
     check("organisation with errors")
+    # An approved organisation's change waits for review: the form says so.
+    page.fill("[name=facebook]", "")
+    page.fill("[name=name]", "Een nieuwe naam")
+    page.click("main form.portal-form [type=submit]")
+    check("organisation with changes waiting for review")
+    # A venue another provider's public activity uses: only staff change it.
+    studio = agenda["studio"].sessions.first().venue
+    Venue.objects.filter(pk=studio.pk).update(added_by=activity.provider)
+    page.goto(site + f"/portaal/locaties/{studio.pk}/")
+    check("shared venue")
     # The attendance list of a session under way, so marking and walk-ins are open.
     today = SessionFactory(activity=activity, starts_at=NOW + HOUR, ends_at=NOW + 2 * HOUR)
     ReservationFactory(
@@ -85,5 +95,9 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda, clock):
     page.emulate_media(media="print")
     check("attendance list printed")
     page.emulate_media(media="screen")
+    # Before approval, no new venues.
+    Provider.objects.filter(pk=activity.provider_id).update(status=Provider.Status.PENDING)
+    page.goto(site + "/portaal/locaties/nieuw/")
+    check("new venue before approval")
     context.close()
     assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())

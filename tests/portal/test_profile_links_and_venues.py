@@ -52,6 +52,8 @@ def _profile_post(provider, **links):
 
 def test_social_links_are_saved(client_a, world_a):
     provider = world_a["provider"]
+    # Before approval the profile changes at once (after, through moderation).
+    Provider.objects.filter(pk=provider.pk).update(status=Provider.Status.PENDING)
     response = client_a.post(
         reverse("portal:provider_edit"),
         _profile_post(

@@ -1,4 +1,4 @@
-"""The organisations that offer activities, where they happen, and the people who act for them."""
+"""Users, providers, venues, districts and disciplines: the rows everything else builds on."""
 
 from urllib.parse import urlencode, urlsplit
 
