@@ -66,20 +66,30 @@ def hit(scope: str, value: str, rate: str) -> bool:
     Counted in the shared cache (Redis) when there is one, else in the database
     (RATE_LIMIT_STORE): never in one process's memory, which each worker would count apart.
     """
+    return hit_each({scope: value}, rate)
+
+
+def hit_each(values: dict[str, str], rate: str) -> bool:
+    """Count one attempt for each scope's value (several limits of one request, one round trip
+    to the database); True when any of them goes over."""
     limit = parse_rate(rate)
-    if limit is None or not value:
+    values = {scope: value for scope, value in values.items() if value}
+    if limit is None or not values:
         return False
     count, period = limit
     window = int(time.time() // period)
     # Hashed: neither store holds an e-mail or IP address in the clear.
-    digest = hashlib.blake2b(value.lower().encode(), digest_size=12).hexdigest()
-    key = f"ratelimit:{scope}:{digest}:{window}"
+    keys = [
+        f"ratelimit:{scope}:{hashlib.blake2b(value.lower().encode(), digest_size=12).hexdigest()}"
+        f":{window}"
+        for scope, value in values.items()
+    ]
     if settings.RATE_LIMIT_STORE == "database":
-        attempts = _count_in_database(key, expires=(window + 1) * period)
+        attempts = _count_in_database(keys, expires=(window + 1) * period)
     else:
-        attempts = _count_in_cache(key, period)
+        attempts = [_count_in_cache(key, period) for key in keys]
     # None: a shared cache that is down (its errors are logged); nobody is turned away for it.
-    return attempts is not None and attempts > count
+    return any(n is not None and n > count for n in attempts)
 
 
 def _count_in_cache(key: str, period: int) -> int | None:
@@ -91,16 +101,18 @@ def _count_in_cache(key: str, period: int) -> int | None:
         return 1
 
 
-def _count_in_database(key: str, *, expires: int) -> int:
-    """One statement, atomic under concurrency: insert the window's row or add one to it."""
+def _count_in_database(keys: list[str], *, expires: int) -> list[int]:
+    """One statement, atomic under concurrency: insert each window's row or add one to it."""
     table = RateCount._meta.db_table
+    expires_at = datetime.datetime.fromtimestamp(expires, tz=datetime.UTC)
+    rows = ", ".join(["(%s, 1, %s)"] * len(keys))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (key, count, expires_at) VALUES (%s, 1, %s) "
+            f"INSERT INTO {table} (key, count, expires_at) VALUES {rows} "
             f"ON CONFLICT (key) DO UPDATE SET count = {table}.count + 1 RETURNING count",
-            [key, datetime.datetime.fromtimestamp(expires, tz=datetime.UTC)],
+            [part for key in keys for part in (key, expires_at)],
         )
-        return cursor.fetchone()[0]
+        return [row[0] for row in cursor.fetchall()]
 
 
 def rate_counts_purge() -> int:

@@ -37,9 +37,9 @@ def _bookable_session_or_404(slug: str, session_pk: int, *, for_page: bool = Tru
 
 def _rate_limited(request, email: str) -> bool:
     rate = settings.RESERVATION_RATE_LIMIT
-    by_ip = ratelimit.hit("reserve-ip", ratelimit.client_key(request), rate)
-    by_email = ratelimit.hit("reserve-email", email, rate) if email else False
-    return by_ip or by_email
+    return ratelimit.hit_each(
+        {"reserve-ip": ratelimit.client_key(request), "reserve-email": email}, rate
+    )
 
 
 @never_cache
