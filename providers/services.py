@@ -141,19 +141,26 @@ def provider_sign_up(
     if existing is not None:
         _send_account_exists(existing)
         return
-    provider = Provider.objects.create(
-        name=organisation, slug=_unique_provider_slug(organisation), kind=kind, contact_email=email
-    )
-    user = User.objects.create_user(
-        email=email,
-        password=password,
-        first_name=first_name,
-        last_name=last_name,
-        provider=provider,
-        is_active=False,
-        email_verified_at=None,
-        language=_known_language(language or get_language()),
-    )
+    try:
+        with transaction.atomic():
+            provider = Provider.objects.create(
+                name=organisation,
+                slug=_unique_provider_slug(organisation),
+                kind=kind,
+                contact_email=email,
+            )
+            user = User.objects.create_user(
+                email=email,
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+                provider=provider,
+                is_active=False,
+                email_verified_at=None,
+                language=_known_language(language or get_language()),
+            )
+    except IntegrityError:
+        return  # a sign-up for the same address at the same moment won: its e-mail goes out
     _send_verification(user)
 
 

@@ -89,3 +89,17 @@ def test_an_expired_sign_up_frees_the_address(client, clock, reference_data):
     assert not User.objects.filter(email="anna@example.org").exists()
     user = _sign_up("anna@example.org", "Tweede Poging")
     assert user.provider.name == "Tweede Poging"
+
+
+def test_the_privacy_page_states_each_term(client, settings, reference_data):
+    settings.UNVERIFIED_ACCOUNT_DAYS = 6
+    settings.PROVIDER_REJECTED_RETENTION_DAYS = 29
+    settings.LOGIN_RECORD_RETENTION_DAYS = 28
+    settings.SESSION_COOKIE_AGE = 5 * 60 * 60
+    html = client.get("/en/privacy/").content.decode()
+    assert "30 days after your session" in html
+    assert "nobody confirms is deleted after 6 days" in html
+    assert "we delete its accounts 29 days later" in html
+    assert "We delete these notes after 28 days" in html
+    assert "A login lasts at most 5 hours" in html
+    assert "never the personal links from our e-mails" in html
