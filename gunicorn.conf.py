@@ -24,6 +24,9 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 0)
 max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
+# The standard access-log line without query strings and without the secrets in our e-mailed
+# links (reservation, confirmation, invitation and password links): week3/access_log.py.
+logger_class = "week3.access_log.PrivateAccessLogger"
 # Only these peers may set the scheme gunicorn reports. Django itself trusts X-Forwarded-Proto
 # (SECURE_PROXY_SSL_HEADER), so the proxy in front must always overwrite that header.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

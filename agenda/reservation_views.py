@@ -158,5 +158,11 @@ def privacy(request):
     return render(
         request,
         "agenda/privacy.html",
-        {"retention_days": settings.RESERVATION_RETENTION_DAYS},
+        {
+            "retention_days": settings.RESERVATION_RETENTION_DAYS,
+            "unverified_account_days": settings.UNVERIFIED_ACCOUNT_DAYS,
+            "rejected_retention_days": settings.PROVIDER_REJECTED_RETENTION_DAYS,
+            "login_record_days": settings.LOGIN_RECORD_RETENTION_DAYS,
+            "session_hours": max(settings.SESSION_COOKIE_AGE // 3600, 1),
+        },
     )

@@ -78,8 +78,8 @@ def _encode(attachments: Iterable[tuple[str, bytes, str]]) -> list[dict]:
     ]
 
 
-def _send_after_commit(mail: OutgoingMail) -> None:
-    if settings.MAIL_SEND_IMMEDIATELY:
+def _send_after_commit(mail: OutgoingMail, send_now: bool) -> None:
+    if send_now and settings.MAIL_SEND_IMMEDIATELY:
         transaction.on_commit(lambda: mail_send_due(pks=[mail.pk]))
 
 
@@ -90,12 +90,15 @@ def mail_enqueue(
     context: dict,
     language: str,
     attachments: Iterable[tuple[str, bytes, str]] = (),
+    send_now: bool = True,
 ) -> OutgoingMail:
     """Render an e-mail in `language` now (see `mail_render`) and queue it; it goes out once
     the transaction commits.
 
     With MAIL_SEND_IMMEDIATELY the send is tried right after commit; if that fails, the row
-    stays queued for send_queued_mail.
+    stays queued for send_queued_mail. `send_now=False` always leaves it to send_queued_mail:
+    for e-mails whose sending time must not tell anything to whoever made the request (an
+    account's e-mails: whether an address has an account).
     """
     written = mail_render(
         template=template, context=context, language=language, attachments=attachments
@@ -107,17 +110,19 @@ def mail_enqueue(
         html=written.html,
         attachments=_encode(written.attachments),
     )
-    _send_after_commit(mail)
+    _send_after_commit(mail, send_now)
     return mail
 
 
-def mail_enqueue_written_later(*, to: str, writer: str, params: dict) -> OutgoingMail:
+def mail_enqueue_written_later(
+    *, to: str, writer: str, params: dict, send_now: bool = True
+) -> OutgoingMail:
     """Queue an e-mail that the writer named `writer` in OUTBOX_WRITERS writes from `params`
     (JSON) when it is sent; like `mail_enqueue` otherwise. The address is stored now, for the
     retention purge and for the outbox list.
     """
     mail = OutgoingMail.objects.create(to=to, writer=writer, params=params)
-    _send_after_commit(mail)
+    _send_after_commit(mail, send_now)
     return mail
 
 

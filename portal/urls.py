@@ -3,7 +3,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from portal.forms.accounts import PasswordResetForm
 from portal.views import account, activities, attendance, organisation
 
 app_name = "portal"
@@ -23,11 +22,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(next_page="portal:login"), name="logout"),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            form_class=PasswordResetForm,
-            template_name="portal/password_reset_form.html",
-            success_url=reverse_lazy("portal:password_reset_done"),
-        ),
+        account.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -37,10 +32,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="portal/password_reset_confirm.html",
-            success_url=reverse_lazy("portal:password_reset_complete"),
-        ),
+        account.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -22,6 +22,7 @@ class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "provider", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    readonly_fields = ["email_verified_at"]
     search_fields = ["email", "first_name", "last_name", "provider__name"]
     autocomplete_fields = ["provider"]
     fieldsets = [
@@ -31,7 +32,7 @@ class UserAdmin(DjangoUserAdmin):
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined", "email_verified_at"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2", "provider"]}),

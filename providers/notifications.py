@@ -9,14 +9,20 @@ from providers.models import User
 
 
 def send_templated_mail(
-    *, to: Iterable[str | User], template: str, context: dict, language: str = ""
+    *,
+    to: Iterable[str | User],
+    template: str,
+    context: dict,
+    language: str = "",
+    send_now: bool = True,
 ) -> None:
     """Render `<template>/subject.txt` and `body.txt` and queue one e-mail per recipient.
 
     The outbox row is written in the caller's transaction and sent after the commit, so nobody
     gets a mail about something that was rolled back, and a mail-server outage only delays it.
     A recipient given as a `User` reads it in their own language; a plain address in
-    `language` (or the site's default).
+    `language` (or the site's default). `send_now=False`: never sent in the request (see
+    `outbox.services.mail_enqueue`).
     """
     context = {"site_url": settings.SITE_URL, **context}
     for recipient in to:
@@ -31,4 +37,5 @@ def send_templated_mail(
             template=template,
             context=context,
             language=reader_language or language or settings.LANGUAGE_CODE,
+            send_now=send_now,
         )

@@ -271,6 +271,17 @@ RESERVATION_BURST_SIZE = env_int("RESERVATION_BURST_SIZE", 3)
 RESERVATION_RETENTION_DAYS = env_int("RESERVATION_RETENTION_DAYS", 30)
 # The session row lock that keeps places from being overbooked; only a test turns it off.
 RESERVATION_LOCKING = True
+# Sign-up, inviting a colleague and asking for a new password (portal.views.account): attempts
+# per client IP address and per e-mail address asked for, as "<count>/<s|m|h|d>" or "off".
+ACCOUNT_RATE_LIMIT_IP = os.environ.get("ACCOUNT_RATE_LIMIT_IP", "10/h").strip() or "10/h"
+ACCOUNT_RATE_LIMIT_ADDRESS = os.environ.get("ACCOUNT_RATE_LIMIT_ADDRESS", "3/h").strip() or "3/h"
+# Retention (purge_personal_data, every night). Days before a sign-up or invitation nobody
+# confirmed is deleted (its link stops working then too); after staff rejected an organisation,
+# before its accounts are deleted; before django-axes' records of logins (address, IP address,
+# browser) are deleted. Expired login sessions go at once.
+UNVERIFIED_ACCOUNT_DAYS = env_int("UNVERIFIED_ACCOUNT_DAYS", 7)
+PROVIDER_REJECTED_RETENTION_DAYS = env_int("PROVIDER_REJECTED_RETENTION_DAYS", 30)
+LOGIN_RECORD_RETENTION_DAYS = env_int("LOGIN_RECORD_RETENTION_DAYS", 30)
 # Take the client address from X-Forwarded-For: only behind proxies that set it. The client is
 # the TRUSTED_PROXY_COUNT-th entry from the right (each proxy appends the address it saw; what
 # is further left the client wrote itself). See agenda.ratelimit.client_ip.
@@ -283,6 +294,7 @@ MAIL_SEND_IMMEDIATELY = env_bool("MAIL_SEND_IMMEDIATELY", DEBUG)
 # queued e-mail carries → the function that writes it. Not an environment knob: code.
 OUTBOX_WRITERS = {
     "agenda.reservation": "agenda.services.reservation_mail.write_reservation_mail",
+    "providers.password_reset": "providers.services.write_password_reset_mail",
 }
 
 LOGGING = {

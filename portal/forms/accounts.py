@@ -1,15 +1,14 @@
 """Sign-up, inviting colleagues, and asking for a new password."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from outbox.services import mail_enqueue
 from providers.models import Provider, User
+from providers.services import password_reset_request
 
 
 class SignUpForm(forms.Form):
@@ -27,14 +26,10 @@ class SignUpForm(forms.Form):
         help_text=password_validation.password_validators_help_text_html(),
     )
 
+    # No "this address has an account" here: the answer is the same for every address, and the
+    # owner of an existing account gets an e-mail that says so (providers.services).
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _("There is already an account with this e-mail address. Log in instead."),
-                code="taken",
-            )
-        return email
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()
@@ -52,30 +47,16 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of your colleague"))
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _("This e-mail address already has an account on Week 3."), code="taken"
-            )
-        return email
+        return self.cleaned_data["email"].lower()
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's form, with its e-mail through the outbox like every other, in the language of
-    the page, and its link from SITE_URL (never from the Host header of the request)."""
+    the page, and its link from SITE_URL (never from the Host header of the request).
 
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        mail_enqueue(
-            to=to_email,
-            template="portal/email/password_reset",
-            context={**context, "site_url": settings.SITE_URL},
-            language=get_language(),
-        )
+    The request does the same for every address: it queues one e-mail that is written when it
+    goes out, and only if the address has an account (providers.services.password_reset_request).
+    """
+
+    def save(self, **kwargs):
+        password_reset_request(email=self.cleaned_data["email"], language=get_language())

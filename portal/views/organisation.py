@@ -14,6 +14,7 @@ from agenda.models import Activity, ActivityRevision, ActivityState, Edition, Se
 from agenda.services.venues import venue_change_request, venue_shared_publicly, venue_update
 from portal.forms.accounts import InviteForm
 from portal.forms.organisation import ProviderForm, VenueForm
+from portal.views.account import TOO_MANY, throttled
 from portal.views.base import portal_edition, portal_view
 from providers.models import Provider, Venue
 from providers.services import NOT_APPROVED_VENUE, ProviderError, provider_update, user_invite
@@ -107,19 +108,25 @@ def provider_preview(request):
 def colleagues(request):
     provider = request.user.provider
     form = InviteForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        user_invite(provider=provider, email=form.cleaned_data["email"], invited_by=request.user)
-        messages.success(
-            request,
-            _("We sent an invitation to %(email)s. It works once.")
-            % {"email": form.cleaned_data["email"]},
-        )
-        return redirect("portal:colleagues")
-    return render(
-        request,
-        "portal/colleagues.html",
-        {"form": form, "users": provider.users.order_by("email")},
-    )
+        if throttled(request, "invite", form.cleaned_data["email"]):
+            form.add_error(None, TOO_MANY)
+            status = 429
+        else:
+            user_invite(
+                provider=provider, email=form.cleaned_data["email"], invited_by=request.user
+            )
+            messages.success(
+                request,
+                _("We sent an invitation to %(email)s. It works once.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("portal:colleagues")
+    # Only colleagues who accepted: an open invitation would show whether the address had an
+    # account elsewhere (then nobody new is listed).
+    users = provider.users.filter(email_verified_at__isnull=False).order_by("email")
+    return render(request, "portal/colleagues.html", {"form": form, "users": users}, status=status)
 
 
 # --- venues ----------------------------------------------------------------------------

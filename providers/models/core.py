@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -82,6 +83,15 @@ class User(AbstractUser):
         default="nl",
         help_text=_("The language of the e-mails this user gets."),
     )
+    # Empty from a sign-up or invitation until its confirmation (accounts staff make count as
+    # confirmed): "never confirmed" (expires) is not "deactivated by staff" (stays so).
+    email_verified_at = models.DateTimeField(
+        _("e-mail address confirmed"),
+        null=True,
+        blank=True,
+        default=timezone.now,
+        help_text=_("Empty until the person confirms the address of a sign-up or invitation."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -97,6 +107,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.email
+
+    @property
+    def is_verified(self) -> bool:
+        return self.email_verified_at is not None
 
 
 class District(models.Model):
@@ -255,6 +269,8 @@ class Provider(models.Model):
         blank=True,
         related_name="providers",
     )
+    # When staff rejected it: its accounts are removed PROVIDER_REJECTED_RETENTION_DAYS later.
+    rejected_at = models.DateTimeField(_("rejected"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

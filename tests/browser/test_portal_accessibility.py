@@ -4,8 +4,11 @@ import datetime
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 
 from providers.models import Provider, User, Venue
+from providers.services import token_link
+from providers.tokens import verification_tokens
 from tests.factories import NOW, ReservationFactory, SessionFactory
 from tests.helpers import WCAG_21_AA
 
@@ -29,6 +32,10 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda, clock):
         if result.violations_count:
             failures[name] = result.generate_report()
 
+    unconfirmed = User.objects.create_user(
+        email="nieuw@example.org", provider=activity.provider, email_verified_at=None
+    )
+    confirm = token_link(unconfirmed, "portal:verify", verification_tokens)
     for name, url in {
         "sign up": "/portaal/aanmelden/",
         "login": "/portaal/inloggen/",
@@ -38,6 +45,9 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda, clock):
         check(name)
     page.click("main [type=submit]")
     check("password reset with errors")
+    page.goto(site + confirm.removeprefix(settings.SITE_URL))
+    assert page.locator("h1").inner_text() == "Bevestig je e-mailadres"
+    check("confirm the address")
     page.goto(site + "/portaal/inloggen/")
     page.fill("[name=username]", "p@example.org")
     page.fill("[name=password]", PASSWORD)

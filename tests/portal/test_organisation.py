@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
+from outbox.services import mail_send_due
 from providers.models import User, Venue
 from tests.factories import WEDNESDAY, VenueFactory
 from tests.helpers import link_in
@@ -12,11 +13,11 @@ from tests.helpers import link_in
 pytestmark = pytest.mark.django_db
 
 
-def test_invite_a_colleague(client_a, world_a, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        client_a.post(reverse("portal:colleagues"), {"email": "bob@example.org"})
+def test_invite_a_colleague(client_a, world_a):
+    client_a.post(reverse("portal:colleagues"), {"email": "bob@example.org"})
     bob = User.objects.get(email="bob@example.org")
     assert bob.provider == world_a["provider"] and not bob.is_active
+    assert mail_send_due() == (1, 0)  # queued, sent by the worker
     client_a.logout()
     link = link_in(mail.outbox[-1])
     response = client_a.post(
