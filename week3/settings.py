@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Bottom to top: each app builds on the ones above it here (see docs/decisions.md).
     "outbox",
     "providers",
@@ -68,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff pass a second factor before any admin page (STAFF_REQUIRE_2FA).
+    "week3.staff_auth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -174,6 +179,13 @@ AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 # without this, axes (django-ipware is not installed) would take REMOTE_ADDR, and behind a proxy
 # every provider would share the proxy's address. The callable wins over AXES_IPWARE_*.
 AXES_CLIENT_IP_CALLABLE = "agenda.ratelimit.client_ip"
+
+# Staff: a TOTP code from an authenticator app after the password before any /beheer/ page
+# (week3.staff_auth). On by default in production, off with DEBUG for local development.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Week 3 Venlo"
+# The admin of the TOTP devices shows no secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English")), ("de", _("German"))]
