@@ -1,8 +1,14 @@
-"""Warn once per process when requests carry X-Forwarded-For that the settings do not match."""
+"""Site-wide middleware: the login pause (week3.login_throttle) and the proxy-settings warning."""
 
 import logging
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.shortcuts import render
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
+
+from week3.login_throttle import remember
 
 logger = logging.getLogger("week3.proxy")
 
@@ -75,3 +81,42 @@ class ForwardedForWarningMiddleware:
                 },
             )
         return self.get_response(request)
+
+
+class LoginThrottleMiddleware:
+    """Answers a login refused by the pause (week3.login_throttle) with a page that says why,
+    and remembers the browser and address of a successful login or password reset as the
+    account owner's, so a pause does not keep them out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        before = request.session.get(SESSION_KEY)
+        response = self.get_response(request)
+        if getattr(request, "login_paused", False):
+            return render(request, "portal/login_paused.html", status=429)
+        if request.method != "POST":
+            return response
+        after = request.session.get(SESSION_KEY)
+        if after is not None and after != before and request.user.is_authenticated:
+            remember(request, response, request.user.get_username())
+        elif username := _reset_by(request, response):
+            remember(request, response, username)
+        return response
+
+
+def _reset_by(request, response) -> str | None:
+    """The account whose password this request set through a reset link, if it did: the
+    confirm view redirects only after a valid link and a valid new password."""
+    match = request.resolver_match
+    if match is None or match.url_name != "password_reset_confirm":
+        return None
+    if response.status_code != 302:
+        return None
+    try:
+        pk = force_str(urlsafe_base64_decode(match.kwargs.get("uidb64", "")))
+        user = get_user_model()._default_manager.filter(pk=pk).first()
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return user.get_username() if user is not None else None
