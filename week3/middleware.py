@@ -92,12 +92,14 @@ class LoginThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method != "POST":
+            # Logins and resets are posts. Reading the session on a GET would add
+            # "Vary: Cookie" to every public page.
+            return self.get_response(request)
         before = request.session.get(SESSION_KEY)
         response = self.get_response(request)
         if getattr(request, "login_paused", False):
             return render(request, "portal/login_paused.html", status=429)
-        if request.method != "POST":
-            return response
         after = request.session.get(SESSION_KEY)
         if after is not None and after != before and request.user.is_authenticated:
             remember(request, response, request.user.get_username())

@@ -108,3 +108,9 @@ def test_the_admin_login_is_paused_too(client, owner):
         REMOTE_ADDR="192.0.2.44",
     )
     assert response.status_code == 429
+
+
+def test_public_pages_stay_free_of_the_session(client, agenda):
+    # Only posts read the session: a public page must not vary on cookies (shared caches).
+    response = client.get("/agenda/")
+    assert "Cookie" not in response.get("Vary", "")
