@@ -23,7 +23,8 @@ from agenda.models import (
     Session,
     SubmittedActivity,
 )
-from agenda.services.reservations import session_cancel
+from agenda.services.errors import ReservationError
+from agenda.services.reservations import reservation_cancel, session_cancel
 from agenda.services.sessions import session_remove, session_save
 from agenda.services.venues import venue_merge, venue_staff_save
 from providers.admin import TranslatedNameAdmin
@@ -172,10 +173,34 @@ class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
         )
 
 
+@admin.action(
+    description=_("Cancel selected reservations (tells the residents)"), permissions=["cancel"]
+)
+def cancel_reservations(modeladmin, request, queryset):
+    """Through the reservation service: the session's counters stay right, freed places go to
+    the waiting list, and each resident gets the cancellation by e-mail."""
+    cancelled = 0
+    for reservation in queryset.active().select_related("session__activity"):
+        try:
+            reservation_cancel(reservation=reservation)
+        except ReservationError as error:
+            modeladmin.message_user(request, f"{reservation}: {error.message}", messages.ERROR)
+            continue
+        modeladmin.log_change(request, reservation, _("Cancelled the reservation."))
+        cancelled += 1
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d reservation cancelled.", "%(count)d reservations cancelled.", cancelled)
+        % {"count": cancelled},
+        messages.SUCCESS if cancelled else messages.WARNING,
+    )
+
+
 @admin.register(Reservation)
 class ReservationAdmin(admin.ModelAdmin):
     """Read-only: places change only through agenda.services.reservations, which keeps the
-    counts."""
+    counts. No delete: a row deleted raw would leave the session's counters wrong; the action
+    cancels through the service instead."""
 
     list_display = ["__str__", "party_size", "state", "created_at", "channel", "district"]
     list_filter = ["state", "session__activity__edition", "channel", "age_bracket", "district"]
@@ -183,12 +208,19 @@ class ReservationAdmin(admin.ModelAdmin):
     search_fields = ["email", "name", "session__activity__title"]
     date_hierarchy = "created_at"
     exclude = ["token"]
+    actions = [cancel_reservations]
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_cancel_permission(self, request):
+        return request.user.has_perm("agenda.change_reservation")
 
 
 @admin.register(SubmittedActivity)

@@ -210,6 +210,18 @@ CSV_HEADER = [
 ]
 
 
+# A cell starting with one of these is read as a formula by Excel and LibreOffice
+# (=HYPERLINK(…) sends data off, =cmd|… runs programs): such cells get a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """The cell as a spreadsheet shows it as text: a leading ' before a formula character."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_rows(queryset):
     yield CSV_HEADER
     sessions = Session.objects.select_related("venue__district").order_by("starts_at")
@@ -247,7 +259,8 @@ def _csv_rows(queryset):
 def export_csv(modeladmin, request, queryset):
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in _csv_rows(queryset)), content_type="text/csv"
+        (writer.writerow([csv_safe(cell) for cell in row]) for row in _csv_rows(queryset)),
+        content_type="text/csv",
     )
     response["Content-Disposition"] = 'attachment; filename="week3-activities.csv"'
     return response

@@ -1,7 +1,9 @@
 """Staff screens for providers, venues and the shared taxonomies."""
 
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,8 +19,30 @@ from providers.models import (
 )
 
 
+class RightsForSuperusersOnly:
+    """Accounts, groups and their permissions change only at a superuser's hands: a staff
+    group that could edit them could give itself every right (the beheer group included)."""
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(RightsForSuperusersOnly, DjangoGroupAdmin):
+    pass
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(RightsForSuperusersOnly, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "provider", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]

@@ -59,6 +59,9 @@ def pytest_configure(config):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.SECURE_HSTS_SECONDS = 0
+    # Staff log in to the admin with a password alone here; tests of the second factor turn it
+    # on with the `settings` fixture (tests/week3/test_staff_two_factor.py).
+    settings.STAFF_REQUIRE_2FA = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Bottom to top: each app builds on the ones above it here (see docs/decisions.md).
     "outbox",
     "providers",
@@ -62,13 +64,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Says once in the log when X-Forwarded-For does not match TRUST_X_FORWARDED_FOR.
+    "week3.middleware.ForwardedForWarningMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff pass a second factor before any admin page (STAFF_REQUIRE_2FA).
+    "week3.staff_auth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Answers a paused login (week3.login_throttle) and remembers the owner's browser.
+    "week3.middleware.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
@@ -163,6 +172,8 @@ LOGOUT_REDIRECT_URL = "portal:login"
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24 * 3)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Refuses an account paused after wrong passwords from many addresses (week3.login_throttle).
+    "week3.login_throttle.AccountPauseBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
@@ -174,10 +185,21 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+# Wrong passwords for one account from all addresses together, as "<count>/<s|m|h|d>": past it,
+# logging in to the account pauses for the rest of that period, except from a browser or
+# address its owner used before (week3.login_throttle). "off" disables it.
+LOGIN_ACCOUNT_RATE_LIMIT = os.environ.get("LOGIN_ACCOUNT_RATE_LIMIT", "10/h").strip() or "10/h"
 # The client address as the rate limits see it (TRUST_X_FORWARDED_FOR, TRUSTED_PROXY_COUNT):
 # without this, axes (django-ipware is not installed) would take REMOTE_ADDR, and behind a proxy
 # every provider would share the proxy's address. The callable wins over AXES_IPWARE_*.
 AXES_CLIENT_IP_CALLABLE = "agenda.ratelimit.client_ip"
+
+# Staff: a TOTP code from an authenticator app after the password before any /beheer/ page
+# (week3.staff_auth). On by default in production, off with DEBUG for local development.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Week 3 Venlo"
+# The admin of the TOTP devices shows no secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English")), ("de", _("German"))]

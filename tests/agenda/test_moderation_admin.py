@@ -1,5 +1,7 @@
 """Moderation in the admin: the queues, the actions, what a moderator may do, seen-or-refused."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -11,7 +13,7 @@ from agenda.models import Activity, ActivityDecision, ActivityState, Decision
 from agenda.services.activities import activity_save
 from agenda.services.drafts import activity_data
 from agenda.services.moderation import activity_approve, activity_submit
-from providers.models import Provider
+from providers.models import Provider, Venue
 from tests.factories import ProviderFactory
 from tests.helpers import changelist_action, proposed_change, submitted
 
@@ -97,6 +99,21 @@ def test_admin_csv_export(client, world_a, moderator):
     body = b"".join(response.streaming_content).decode()
     assert body.startswith("activity_id,title")
     assert "Activiteit Aanbieder A" in body
+
+
+def test_admin_csv_export_keeps_formulas_as_text(client, world_a, moderator):
+    activity = world_a["activity"]
+    Activity.objects.filter(pk=activity.pk).update(title='=HYPERLINK("x")')
+    Provider.objects.filter(pk=activity.provider_id).update(name="@Koor")
+    Venue.objects.filter(pk=world_a["venue"].pk).update(name="-Zaal")
+    client.force_login(moderator)
+    response = changelist_action(client, "agenda_activity", "export_csv", [activity.pk])
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["title"] == '\'=HYPERLINK("x")'
+    assert rows[0]["provider"] == "'@Koor"
+    assert rows[0]["venue"] == "'-Zaal"
+    # Numbers and plain text stay as they are.
+    assert rows[0]["activity_id"] == str(activity.pk)
 
 
 def test_moderator_can_moderate_but_nothing_else(client, moderator):
