@@ -62,7 +62,7 @@ def verify(request, uidb64, token):
     """The link in the sign-up e-mail: a page with a button; only its POST confirms (a mail
     scanner that opens links confirms nothing)."""
     user = user_from_token(uidb64, token, verification_tokens)
-    if user is None or user.is_verified:
+    if user is None or user.email_confirmed:
         return render(request, "portal/link_invalid.html", status=400)
     if request.method == "POST":
         if not user_verify(user=user):
@@ -77,7 +77,7 @@ def verify(request, uidb64, token):
 @never_cache
 def accept_invitation(request, uidb64, token):
     user = user_from_token(uidb64, token, invitation_tokens)
-    if user is None or user.is_verified:
+    if user is None or user.email_confirmed:
         return render(request, "portal/link_invalid.html", status=400)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():

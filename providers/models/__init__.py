@@ -11,11 +11,10 @@ from providers.models.core import (
     TranslatedName,
     User,
     UserManager,
-    Venue,
-    VenueQuerySet,
     normalise_postcode,
 )
 from providers.models.revisions import PROFILE_FIELDS, ProviderRevision
+from providers.models.venues import Venue, VenueQuerySet
 from providers.validators import SiteURLValidator, is_deceptive_url, validate_plain_link
 
 __all__ = [

@@ -114,7 +114,7 @@ def provider_sign_up(
     """
     email = User.objects.normalize_email(email).lower()
     existing = User.objects.select_for_update().filter(email__iexact=email).first()
-    if existing is not None and not existing.is_verified:
+    if existing is not None and not existing.email_confirmed:
         if not _is_own_sign_up(existing):
             _send_invitation(existing)
             return
@@ -151,7 +151,7 @@ def user_verify(*, user: User) -> bool:
     """Confirm the address of a sign-up and activate the account; False when it was confirmed
     before, so an account that staff deactivated stays deactivated."""
     user = User.objects.select_for_update().get(pk=user.pk)
-    if user.is_verified:
+    if user.email_confirmed:
         return False
     user.email_verified_at = timezone.now()
     user.is_active = True
@@ -167,7 +167,7 @@ def user_accept_invitation(*, user: User, password: str, language: str = "") -> 
     `language`: the one the invitation was accepted in, for the e-mails the user gets later.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
-    if user.is_verified:
+    if user.email_confirmed:
         return False
     user.set_password(password)
     if language:
@@ -194,7 +194,7 @@ def user_invite(*, provider: Provider, email: str, invited_by: User) -> None:
             language=_known_language(get_language()),
         )
         _send_invitation(user)
-    elif not existing.is_verified and existing.provider_id == provider.pk:
+    elif not existing.email_confirmed and existing.provider_id == provider.pk:
         _send_invitation(existing)
     else:
         _send_account_exists(existing)

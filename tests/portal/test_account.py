@@ -32,7 +32,7 @@ def test_sign_up_confirm_with_the_button_and_log_in(client, reference_data):
     response = client.post(reverse("portal:sign_up"), SIGN_UP)
     assert response.status_code == 200
     user = User.objects.get(email="anna@example.org")
-    assert not user.is_active and not user.is_verified
+    assert not user.is_active and not user.email_confirmed
     assert user.provider.status == Provider.Status.PENDING
     assert mail_send_due() == (1, 0)
     (message,) = mail.outbox
@@ -48,7 +48,7 @@ def test_sign_up_confirm_with_the_button_and_log_in(client, reference_data):
     response = client.post(link)
     assert response.status_code == 302
     user.refresh_from_db()
-    assert user.is_active and user.is_verified
+    assert user.is_active and user.email_confirmed
     assert client.get(reverse("portal:dashboard")).status_code == 200
     # The link works once.
     assert client.post(link).status_code == 400
