@@ -1,8 +1,10 @@
 """Staff screens for editions, activities and their sessions."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max, Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,6 +25,7 @@ from agenda.models import (
     Session,
     SubmittedActivity,
 )
+from agenda.services.bursts import reservations_cancel_burst
 from agenda.services.errors import ReservationError
 from agenda.services.reservations import reservation_cancel, session_cancel
 from agenda.services.sessions import session_remove, session_save
@@ -182,7 +185,7 @@ def cancel_reservations(modeladmin, request, queryset):
     cancelled = 0
     for reservation in queryset.active().select_related("session__activity"):
         try:
-            reservation_cancel(reservation=reservation)
+            reservation_cancel(reservation=reservation, by_organiser=True)
         except ReservationError as error:
             modeladmin.message_user(request, f"{reservation}: {error.message}", messages.ERROR)
             continue
@@ -196,19 +199,88 @@ def cancel_reservations(modeladmin, request, queryset):
     )
 
 
+@admin.action(
+    description=_("Cancel every reservation from the same connection as the selected ones"),
+    permissions=["cancel"],
+)
+def cancel_same_connection(modeladmin, request, queryset):
+    """A burst in one step (agenda.services.bursts): select one, cancel all of its kind."""
+    cancelled = 0
+    for session_id, client in set(queryset.exclude(client="").values_list("session", "client")):
+        session = Session.objects.get(pk=session_id)
+        try:
+            cancelled += reservations_cancel_burst(session=session, client=client)
+        except ReservationError as error:
+            modeladmin.message_user(request, f"{session}: {error.message}", messages.ERROR)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d reservation cancelled.", "%(count)d reservations cancelled.", cancelled)
+        % {"count": cancelled},
+        messages.SUCCESS if cancelled else messages.WARNING,
+    )
+
+
+class BurstFilter(admin.SimpleListFilter):
+    """Reservations that share their session and connection with RESERVATION_BURST_SIZE or
+    more active ones (agenda.services.bursts)."""
+
+    title = _("from one connection")
+    parameter_name = "reeks"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("many reservations for one session"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.filter(same_connection__gte=settings.RESERVATION_BURST_SIZE)
+        return queryset
+
+
 @admin.register(Reservation)
 class ReservationAdmin(admin.ModelAdmin):
     """Read-only: places change only through agenda.services.reservations, which keeps the
     counts. No delete: a row deleted raw would leave the session's counters wrong; the action
     cancels through the service instead."""
 
-    list_display = ["__str__", "party_size", "state", "created_at", "channel", "district"]
-    list_filter = ["state", "session__activity__edition", "channel", "age_bracket", "district"]
+    list_display = [
+        "__str__",
+        "party_size",
+        "state",
+        "created_at",
+        "channel",
+        "district",
+        "same_connection",
+    ]
+    list_filter = [
+        "state",
+        BurstFilter,
+        "session__activity__edition",
+        "channel",
+        "age_bracket",
+        "district",
+    ]
     list_select_related = ["session__activity", "channel", "district"]
     search_fields = ["email", "name", "session__activity__title"]
     date_hierarchy = "created_at"
-    exclude = ["token"]
-    actions = [cancel_reservations]
+    exclude = ["token", "client"]
+    actions = [cancel_reservations, cancel_same_connection]
+
+    def get_queryset(self, request):
+        same = (
+            Reservation.objects.active()
+            .filter(session=OuterRef("session"), client=OuterRef("client"))
+            .exclude(client="")
+            .values("session")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            super().get_queryset(request).annotate(same_connection=Coalesce(Subquery(same[:1]), 0))
+        )
+
+    @admin.display(description=_("active from this connection"), ordering="same_connection")
+    def same_connection(self, obj):
+        return obj.same_connection
 
     def has_add_permission(self, request):
         return False

@@ -103,3 +103,23 @@ def test_admin_offers_no_delete_for_reservations(client, beheerder, session):
     changelist_action(client, "agenda_reservation", "delete_selected", [reservation.pk], post="yes")
     assert Reservation.objects.filter(pk=reservation.pk).exists()
     assert_counters_match(session)
+
+
+def test_staff_see_a_burst_from_one_connection_and_cancel_it_in_one_step(
+    client, beheerder, session, settings
+):
+    session.capacity = 10
+    session.save()
+    burst = [reserve(session, n, client="c0ffee") for n in range(1, 4)]
+    alone = reserve(session, 9, client="beef")
+    client.force_login(beheerder)
+    url = reverse("admin:agenda_reservation_changelist")
+    listed = client.get(url, {"reeks": "ja"}).context["cl"].result_list
+    assert sorted(r.pk for r in listed) == sorted(r.pk for r in burst)
+
+    changelist_action(client, "agenda_reservation", "cancel_same_connection", [burst[0].pk])
+    states = dict(Reservation.objects.values_list("pk", "state"))
+    assert {states[r.pk] for r in burst} == {Reservation.State.CANCELLED}
+    assert states[alone.pk] == Reservation.State.CONFIRMED
+    assert_counters_match(session)
+    assert not client.get(url, {"reeks": "ja"}).context["cl"].result_list
