@@ -317,6 +317,7 @@ MAIL_SEND_IMMEDIATELY = env_bool("MAIL_SEND_IMMEDIATELY", DEBUG)
 OUTBOX_WRITERS = {
     "agenda.reservation": "agenda.services.reservation_mail.write_reservation_mail",
     "providers.password_reset": "providers.services.write_password_reset_mail",
+    "providers.verification": "providers.services.write_verification_mail",
 }
 
 LOGGING = {
