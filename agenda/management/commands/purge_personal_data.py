@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 
 from agenda.ratelimit import rate_counts_purge
 from agenda.services.scheduled import reservations_purge
+from providers.pending_images import pending_images_purge
 from providers.retention import (
     login_records_purge,
     sessions_purge,
@@ -24,7 +25,8 @@ class Command(BaseCommand):
         "expired login sessions, login records older than LOGIN_RECORD_RETENTION_DAYS, accounts "
         "nobody confirmed within UNVERIFIED_ACCOUNT_DAYS, and the accounts of organisations "
         "rejected more than PROVIDER_REJECTED_RETENTION_DAYS ago; delete rate-limit counters "
-        "of windows that have ended."
+        "of windows that have ended; delete photos chosen in a form that was never saved, after "
+        "a day."
     )
 
     def handle(self, *args, **options):
@@ -44,3 +46,5 @@ class Command(BaseCommand):
         self.stdout.write(f"deleted {count} accounts of organisations rejected {days}+ days ago")
         count = rate_counts_purge()
         self.stdout.write(f"deleted {count} rate-limit counters of ended windows")
+        count = pending_images_purge()
+        self.stdout.write(f"deleted {count} files of photos chosen but never saved (a day old)")
