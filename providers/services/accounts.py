@@ -5,7 +5,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import get_language
@@ -241,21 +241,18 @@ def write_verification_mail(params: dict) -> WrittenMail | None:
     if user is None:
         return None
     language = params.get("language") or user.language
-    if not _is_own_sign_up(user):
-        provider = user.provider
-        return mail_render(
-            template="providers/email/invite",
-            context={
+    with translation.override(language):  # the link in the e-mail's language too
+        if not _is_own_sign_up(user):
+            provider = user.provider
+            template = "providers/email/invite"
+            context = {
                 "provider_name": provider.name if provider and provider.is_approved else "",
                 "link": token_link(user, "portal:accept_invitation", invitation_tokens),
-            },
-            language=language,
-        )
-    return mail_render(
-        template="providers/email/verify",
-        context={"link": token_link(user, "portal:verify", verification_tokens)},
-        language=language,
-    )
+            }
+        else:
+            template = "providers/email/verify"
+            context = {"link": token_link(user, "portal:verify", verification_tokens)}
+    return mail_render(template=template, context=context, language=language)
 
 
 def write_password_reset_mail(params: dict) -> WrittenMail | None:
