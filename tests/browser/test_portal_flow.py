@@ -9,6 +9,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from agenda.models import Activity
+from outbox.services import mail_send_due
 from providers.models import User
 from tests.factories import THURSDAY, TUESDAY, WEDNESDAY, UserFactory
 
@@ -104,8 +105,10 @@ def test_sign_up_approve_submit_approve_public(page, site, moderator, tmp_path):
     page.fill("[name=password]", PASSWORD)
     page.click("main [type=submit]")
     expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    mail_send_due()  # the worker sends the confirmation link, never the request itself
     link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
     page.goto(site + link.split("week3.example.org", 1)[1])
+    page.click("main form [type=submit]")  # confirming is a POST, not the link's GET
     expect(page.get_by_text("The municipality still checks your organisation")).to_be_visible()
 
     staff = page.context.browser.new_context(locale="en-GB").new_page()
