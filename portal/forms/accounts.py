@@ -70,7 +70,12 @@ class LoginForm(auth_forms.AuthenticationForm):
         user = User.objects.filter(
             email__iexact=email, email_verified_at__isnull=True, is_active=False
         ).first()
-        if user is not None and user.has_usable_password() and user.check_password(password):
+        if user is not None and user.has_usable_password():
+            right = user.check_password(password)
+        else:
+            User().set_password(password)  # the same work for every address
+            right = False
+        if right:
             self.unconfirmed = True
             return ValidationError(self.error_messages["unconfirmed"], code="unconfirmed")
         return super().get_invalid_login_error()

@@ -31,7 +31,7 @@ from portal.forms.activities import (
     session_initial,
 )
 from portal.views.base import portal_edition, portal_view, post_only
-from providers.images import WIDTHS, delete_image, rendition_name, store_image
+from providers.images import WIDTHS, delete_image, rendition_name
 from providers.pending_images import pending_adopt, pending_name, pending_store
 
 MORE_ROWS = 3
@@ -135,22 +135,22 @@ def _activity_form(request, activity):
         initial=session_initial(base["sessions"]),
         extra=1 if base["sessions"] else 3,
     )
+    pending_token = data.get("pending_photo", "") if pending else ""
+    if data is not None:
+        form.is_valid()  # checks a new photo too
+        upload = form.cleaned_data.get("upload")
+        if upload:
+            # Stored now, so the page can be shown again without asking for the file again;
+            # saving takes it from there.
+            pending_token = pending_store(upload, owner=provider.pk)
+            pending = pending_name(pending_token, owner=provider.pk)
     if request.method == "POST" and data is not None and not (adding_rows or adding_venue):
-        form_ok = form.is_valid()
         formset.registration = form.cleaned_data.get("registration")
-        if form_ok and formset.is_valid():
+        if form.is_valid() and formset.is_valid():
             try:
                 return _save_activity(request, activity, edition, form, formset, base, pending)
             except ModerationError as error:
                 messages.error(request, error.message)
-    pending_token = data.get("pending_photo", "") if pending else ""
-    if data is not None and form.is_bound:
-        form.is_valid()
-        upload = form.cleaned_data.get("upload")
-        if upload:
-            # Stored now, so the page can be shown again without asking for the file again.
-            pending_token = pending_store(upload, owner=provider.pk)
-            pending = pending_name(pending_token, owner=provider.pk)
     if adding_venue:
         data = data.copy()
         data["pending_photo"] = pending_token
@@ -175,12 +175,9 @@ def _activity_form(request, activity):
     return render(request, "portal/activity_form.html", context)
 
 
-def _save_activity(request, activity, edition, form, formset, base, pending=""):
-    upload = form.cleaned_data.get("upload")
-    if upload:
-        stored = store_image(upload, "activities")
-    else:
-        stored = pending_adopt(pending, "activities") if pending else ""
+def _save_activity(request, activity, edition, form, formset, base, photo=""):
+    """Save the form; `photo`: a pending photo chosen on this form (new or from before)."""
+    stored = pending_adopt(photo, "activities") if photo else ""
     data = activity_draft(
         values=form.cleaned_data,
         sessions=[session.row() for session in formset.filled_forms()],
