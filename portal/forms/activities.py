@@ -80,9 +80,9 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
         self.image_name = image_name
         # A photo chosen earlier, kept while the form was shown again (providers.pending_images).
         self.pending_image = pending_image
-        mark_required(self)
         # Needed only with reservations; a walk-in activity keeps the value it has.
         self.fields["max_party_size"].required = False
+        mark_required(self)
 
     def clean(self):
         cleaned = super().clean()

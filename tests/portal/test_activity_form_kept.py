@@ -108,6 +108,7 @@ def test_required_fields_are_marked_and_capacity_texts_agree(client_a, world_a):
     assert "(required)" in labels["title"] and "(required)" in labels["description"]
     assert "(required)" in labels["sessions-0-day"]
     assert "(required)" not in labels["what_to_bring"]
+    assert "(required)" not in labels["max_party_size"]  # only with reservations: its text says
     assert "(required)" not in labels["sessions-0-capacity"]
     assert "Empty: no limit." not in html
     assert "Needed for activities with reservations" in html
