@@ -50,7 +50,9 @@ def dashboard(request):
 @portal_view
 def provider_edit(request):
     provider = get_object_or_404(Provider.objects.editable_by(request.user))
-    form = ProviderForm(request.POST or None, request.FILES or None, instance=provider)
+    form = ProviderForm(
+        request.POST or None, request.FILES or None, instance=provider, provider=provider
+    )
     if request.method == "POST" and form.is_valid():
         provider_update(form=form, logo=form.cleaned_data.get("upload"))
         messages.success(request, _("Your organisation's details are saved."))
