@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from providers.images import store_image
+from providers.images import delete_images_later, store_image
 from providers.models import Provider, User, Venue
 from providers.notifications import send_templated_mail
 
@@ -144,12 +144,20 @@ def provider_reject(*, provider: Provider) -> Provider:
 
 @transaction.atomic
 def provider_update(*, form, logo=None) -> Provider:
+    """Save the profile form; a new logo replaces the old one, whose files are deleted once
+    the change is committed."""
     provider = form.save(commit=False)
     if logo:
+        replaced = provider.logo.name
         provider.logo.name = store_image(logo, "logos")
+        delete_images_later([replaced], in_use=_logo_in_use)
     provider.save()
     form.save_m2m()
     return provider
+
+
+def _logo_in_use(name: str) -> bool:
+    return Provider.objects.filter(logo=name).exists()
 
 
 def venue_save(*, form, provider: Provider) -> Venue:
