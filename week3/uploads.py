@@ -8,12 +8,31 @@ the file's real size, which providers.images refuses with its own message while 
 fields keep their values.
 """
 
+import ctypes
+import ctypes.util
 import io
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
+
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+
+
+def return_large_buffers_to_the_os(threshold: int = 1024 * 1024) -> bool:
+    """Let glibc map every allocation of `threshold` bytes or more, and give it back when freed.
+
+    By default glibc raises that threshold after the first large free, so the 16 MB blocks of a
+    decoded photo then come from each thread's own heap and stay there: a worker with four
+    threads that took four large uploads kept ~400 MB instead of ~250 MB (bench/uploads.py).
+    Called once per process by week3.wsgi; False where the C library is not glibc.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, threshold))
+    except (OSError, AttributeError, TypeError):
+        return False
 
 
 class OversizedUpload(UploadedFile):
