@@ -4,6 +4,7 @@ answer (the form again, or the "too large" page), never a server error."""
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -65,3 +66,16 @@ def test_too_much_text_gets_the_too_large_page(client_a, world_a, settings):
     response = client_a.post(_url(world_a), _post(world_a, description="x" * 20_000))
     assert response.status_code == 413
     assert "This is too large to send" in response.content.decode()
+
+
+def test_the_too_large_page_comes_before_the_csrf_check(world_a, settings):
+    # A real browser's post goes through the CSRF check, which reads the body first.
+    settings.REQUEST_MAX_BYTES = 100_000
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world_a["user"])
+    client.get(_url(world_a))  # the form, and with it the CSRF cookie
+    token = client.cookies[settings.CSRF_COOKIE_NAME].value
+    large = SimpleUploadedFile("poster.jpg", b"\xff" * 200_000, content_type="image/jpeg")
+    data = _post(world_a, upload=large, csrfmiddlewaretoken=token)
+    response = client.post(_url(world_a), data, headers={"referer": "https://testserver/"})
+    assert response.status_code == 413
