@@ -8,7 +8,7 @@ reports its peak RSS (getrusage ru_maxrss) minus its peak before the upload: wha
 adds to a worker. The last run sends the uploads to one process in threads at once, as a
 gunicorn gthread worker would get them.
 
-    .venv/bin/python bench/uploads.py            # 24 MP RGBA PNG, 24 MP JPEG, 4 at once
+    .venv/bin/python bench/uploads.py   # 24 MP RGBA PNG, 24 MP JPEG, 16 MP WebP; 4 at once
     .venv/bin/python bench/uploads.py --size 6000x4000 --parallel 4
 """
 
@@ -87,6 +87,10 @@ def _make_images(folder: Path, width: int, height: int) -> dict[str, Path]:
     rgba.putalpha(gradient)
     rgba.save(paths["png"], "PNG")
     rgb.save(paths["jpeg"], "JPEG", quality=92)
+    # WebP: at most 16 MP (providers.images.WEBP_MAX_PIXELS).
+    paths["webp"] = folder / "rgba.webp"
+    scale = min((16_000_000 / (width * height)) ** 0.5, 1)
+    rgba.resize((int(width * scale), int(height * scale))).save(paths["webp"], "WEBP")
     return paths
 
 
@@ -122,13 +126,14 @@ def main():
             paths = pool.apply(_make_images, (folder, width, height))
         media_root = str(folder / "media")
         for kind, path in paths.items():
-            print(f"{kind}: {width}×{height}, {path.stat().st_size / 1e6:.1f} MB file")
+            print(f"{kind}: {path.stat().st_size / 1e6:.1f} MB file")
         print(f"{'what':28} {'baseline MB':>12} {'peak added MB':>14} {'seconds':>8}")
         worst = 0.0
         n = args.parallel
         runs = [
             ("one RGBA PNG", [paths["png"]], 1),
             ("one JPEG", [paths["jpeg"]], 1),
+            ("one RGBA WebP (16 MP)", [paths["webp"]], 1),
             (f"{n} RGBA PNGs, {n} processes", [paths["png"]] * n, 1),
             (f"{n} JPEGs, {n} processes", [paths["jpeg"]] * n, 1),
             (f"{n} RGBA PNGs, 1 process", [paths["png"]], n),

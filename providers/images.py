@@ -30,6 +30,7 @@ FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 # Modes Pillow shrinks well as they are; others (palette, 1-bit, 16-bit) become RGB(A) first.
 RESIZABLE_MODES = {"L", "LA", "RGB", "RGBA", "CMYK", "YCbCr"}
 ALPHA_MODES = {"RGBA", "LA", "PA", "RGBa", "La"}
+WEBP_MAX_PIXELS = 16_000_000
 
 # One upload decoded at a time per process: the threads of a gunicorn worker (gthread) queue
 # here instead of holding several full-size images at once (seconds at most; Pillow would use
@@ -57,14 +58,22 @@ def _refuse(message, code, **params):
     raise ValidationError(message, code=code, params=params or None)
 
 
-def _too_many_pixels():
+def _max_pixels(fmt) -> int:
+    if fmt == "WEBP":
+        # Pillow decodes a WebP into the decoder's canvas, a copy of it, and then the image:
+        # three full copies (17 MB per megapixel with alpha), so less of them.
+        return min(settings.IMAGE_MAX_PIXELS, WEBP_MAX_PIXELS)
+    return settings.IMAGE_MAX_PIXELS
+
+
+def _too_many_pixels(fmt=None):
     _refuse(
         _(
             "This image has too many pixels (at most %(megapixels)s megapixels). Make it "
             "smaller, or choose another photo."
         ),
         "pixels",
-        megapixels=settings.IMAGE_MAX_PIXELS // 1_000_000,
+        megapixels=_max_pixels(fmt) // 1_000_000,
     )
 
 
@@ -82,9 +91,9 @@ def _check_header(upload) -> Image.Image:
     if image.format not in FORMATS:
         _close(image)
         _refuse(_("Choose a JPEG, PNG or WebP image."), "format")
-    if image.width * image.height > settings.IMAGE_MAX_PIXELS:
+    if image.width * image.height > _max_pixels(image.format):
         _close(image)
-        _too_many_pixels()
+        _too_many_pixels(image.format)
     return image
 
 
@@ -97,6 +106,10 @@ def _shrink(image: Image.Image) -> Image.Image:
         scale = min(MAX_SIDE / image.width, MAX_SIDE / image.height, 1)
         fitted = (max(int(image.width * scale), 1), max(int(image.height * scale), 1))
         image.draft(image.mode, fitted)
+    elif image.format == "WEBP":
+        image.load()
+        # Pillow keeps the decoder's canvas and a copy of it after decoding: drop both now.
+        image._decoder = image.fp = None
     if image.mode not in RESIZABLE_MODES or "transparency" in image.info:
         has_alpha = image.mode in ALPHA_MODES or "transparency" in image.info
         image = _replace(image, image.convert("RGBA" if has_alpha else "RGB"))

@@ -114,3 +114,15 @@ def test_transparency_is_kept_as_png():
     stored = Image.open(default_storage.open(name))
     assert name.endswith(".png") and stored.mode == "RGBA"
     assert stored.getpixel((10, 10))[3] == 0
+
+
+def test_a_webp_has_a_lower_pixel_limit(monkeypatch):
+    # Pillow holds three full copies while it decodes a WebP (providers.images._max_pixels).
+    monkeypatch.setattr(images, "WEBP_MAX_PIXELS", 20_000)
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 101)).save(buffer, "WEBP")
+    assert _refused(buffer.getvalue(), "a.webp") == "pixels"
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 100), (1, 2, 3)).save(buffer, "WEBP")
+    name = images.store_image(upload(buffer.getvalue(), "a.webp"), "activities")
+    assert Image.open(default_storage.open(name)).size == (200, 100)
