@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
@@ -111,7 +112,7 @@ def test_a_replaced_photo_is_deleted(client_a, world_a, django_capture_on_commit
 
 
 @pytest.mark.django_db
-def test_the_upload_after_the_limit_is_refused(client_a, world_a, settings):
+def test_the_upload_after_the_limit_is_refused(client_a, world_a, world_b, settings):
     settings.UPLOAD_RATE_LIMIT = "2/h"
     url = _english_edit_url(world_a["activity"])
     for _ in range(2):
@@ -122,3 +123,9 @@ def test_the_upload_after_the_limit_is_refused(client_a, world_a, settings):
     html = response.content.decode()
     assert "You have sent a lot of photos in a short time" in html
     assert 'value="Zomerconcert met koor"' in html
+    # Another provider still can.
+    client_b = Client()
+    client_b.force_login(world_b["user"])
+    url_b = _english_edit_url(world_b["activity"])
+    response = client_b.post(url_b, _post(world_b, upload=upload(jpeg_with_gps((40, 30)))))
+    assert response.status_code == 302

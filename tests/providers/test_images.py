@@ -126,3 +126,14 @@ def test_a_webp_has_a_lower_pixel_limit(monkeypatch):
     Image.new("RGB", (200, 100), (1, 2, 3)).save(buffer, "WEBP")
     name = images.store_image(upload(buffer.getvalue(), "a.webp"), "activities")
     assert Image.open(default_storage.open(name)).size == (200, 100)
+
+
+def test_a_phone_photo_with_a_second_picture_is_accepted():
+    # Many phones write MPO: a JPEG with a smaller picture after it. The first one is kept.
+    buffer = io.BytesIO()
+    first, second = Image.new("RGB", (300, 200), (200, 10, 10)), Image.new("RGB", (30, 20))
+    first.save(buffer, "MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(buffer.getvalue())).format == "MPO"
+    name = images.store_image(upload(buffer.getvalue()), "activities")
+    stored = Image.open(default_storage.open(name))
+    assert stored.format == "JPEG" and stored.size == (300, 200)
