@@ -64,6 +64,7 @@ def _activity_form(request, activity):
         instance=activity or Activity(edition=edition),
         initial=initial,
         image_name=base.get("image", ""),
+        provider=request.user.provider,
     )
     formset = session_formset(
         edition=edition,
