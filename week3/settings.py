@@ -229,6 +229,28 @@ STORAGES = {
 # city running several app servers points MEDIA_STORAGE_BACKEND at shared storage).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
+# Uploads (providers.images): a photo or logo may have at most IMAGE_MAX_BYTES and
+# IMAGE_MAX_PIXELS (25 MP fits a poster photo; both checked before the pixels are decoded).
+IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 25_000_000)
+# A request body larger than this is refused before it is read (week3.uploads); a file in it
+# larger than IMAGE_MAX_BYTES is not kept, and the form says it is too large.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 3 * IMAGE_MAX_BYTES)
+# Form fields other than files, in bytes and in number (more: the "too large" page).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 5)
+# An uploaded file larger than this waits in a temporary file instead of in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "week3.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Photos and logos one provider may upload, as "<count>/<s|m|h|d>" (agenda.ratelimit); "off"
+# for no limit.
+UPLOAD_RATE_LIMIT = os.environ.get("UPLOAD_RATE_LIMIT", "30/h").strip() or "30/h"
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"

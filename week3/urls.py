@@ -36,5 +36,6 @@ if settings.SERVE_MEDIA:
         ),
     ]
 
+handler400 = "week3.views.bad_request"
 handler404 = "week3.views.page_not_found"
 handler500 = "week3.views.server_error"

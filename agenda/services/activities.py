@@ -19,6 +19,7 @@ from agenda.models import (
 )
 from agenda.services.drafts import activity_data, apply_data, unchanged
 from agenda.services.errors import ModerationError
+from agenda.services.images import activity_images_release
 from agenda.services.moderation import check_submissions_open, transition
 
 
@@ -77,6 +78,9 @@ def activity_save(*, activity: Activity, data: dict, by) -> bool:
     if activity.state != ActivityState.APPROVED:
         raise ModerationError(_("This activity can no longer be changed. Copy it instead."))
     revision = activity.open_revision()
+    if revision is not None:
+        # A photo proposed before and not proposed now is not needed any more.
+        activity_images_release(names=[revision.data.get("image")])
     if unchanged(activity, data):
         if revision is not None:
             revision.delete()

@@ -9,6 +9,7 @@ change to an approved activity keeps it (ActivityRevision.data), and approving a
 import datetime
 
 from agenda.models import Activity, Audience, Language, Session
+from agenda.services.images import activity_images_release
 from agenda.services.sessions import (
     SESSION_FIELDS,
     session_edited,
@@ -94,9 +95,12 @@ def apply_data(activity: Activity, data: dict) -> None:
     Sessions left out are cancelled (residents are told) or deleted; moved ones tell their
     residents, and a new capacity reaches the waiting list.
     """
+    replaced = activity.image.name if activity.pk else ""
     for name in SCALAR_FIELDS:
         setattr(activity, name, scalar(data, name, activity))
     activity.save()
+    if replaced != activity.image.name:
+        activity_images_release(names=[replaced])
     for name in M2M_FIELDS:
         getattr(activity, name).set(data[name])
     existing = {session.pk: session for session in activity.sessions.all()}

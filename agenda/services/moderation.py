@@ -16,6 +16,7 @@ from agenda.models import (
 )
 from agenda.services.drafts import apply_data
 from agenda.services.errors import ModerationError
+from agenda.services.images import activity_images_release
 from agenda.services.reservations import session_cancel
 from providers.notifications import send_templated_mail
 
@@ -76,6 +77,8 @@ def transition(
             apply_data(activity, revision.data)
         revision.state = target
         revision.save()
+        # Rejected: its photo is not needed; approved: it is the activity's now (kept).
+        activity_images_release(names=[revision.data.get("image")])
     else:
         if not can_transition(activity.state, action):
             raise ModerationError(
@@ -85,6 +88,7 @@ def transition(
         if revision is not None:
             revision.state = ActivityState.WITHDRAWN
             revision.save()
+            activity_images_release(names=[revision.data.get("image")])
         activity.state = TRANSITIONS[action][1]
         activity.save(update_fields=["state", "updated_at"])
     ActivityDecision.objects.create(

@@ -33,10 +33,13 @@ def mark_required(form) -> None:
 
 
 class ActivityForm(ImageUploadMixin, forms.ModelForm):
+    upload_help = _(
+        "JPEG, PNG or WebP, at most %(megabytes)s MB and %(megapixels)s megapixels. "
+        "Landscape photos look best."
+    )
     upload = forms.FileField(
         label=_("Photo"),
         required=False,
-        help_text=_("JPEG, PNG or WebP, at most 10 MB. Landscape photos look best."),
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
     )
 

@@ -1,24 +1,49 @@
 """The organisation's profile and its venues."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from providers.images import validate_image
+from agenda.ratelimit import hit
+from providers.images import prepare_image
 from providers.models import PostcodeRange, Provider, Venue, normalise_postcode
 
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
 
 
 class ImageUploadMixin:
-    """An upload field checked by Pillow (see providers.images) before anything is stored."""
+    """An upload field checked and cleaned by Pillow (see providers.images) before anything
+    is stored: `cleaned_data["upload"]` is then a providers.images.CleanImage.
+
+    Each provider may upload UPLOAD_RATE_LIMIT images: more, and the form says so (its other
+    fields keep their values) before the file is even decoded.
+    """
+
+    upload_help = _("JPEG, PNG or WebP, at most %(megabytes)s MB and %(megapixels)s megapixels.")
+
+    def __init__(self, *args, provider, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uploader = provider
+        self.fields["upload"].help_text = self.upload_help % {
+            "megabytes": settings.IMAGE_MAX_BYTES // (1024 * 1024),
+            "megapixels": settings.IMAGE_MAX_PIXELS // 1_000_000,
+        }
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
-        if upload:
-            validate_image(upload)
-        return upload
+        if not upload:
+            return upload
+        if hit("upload", str(self.uploader.pk), settings.UPLOAD_RATE_LIMIT):
+            raise ValidationError(
+                _(
+                    "You have sent a lot of photos in a short time. Try again later, or save "
+                    "your changes without a photo."
+                ),
+                code="throttled",
+            )
+        return prepare_image(upload)
 
 
 def _https_by_default(field, **kwargs):
@@ -32,7 +57,6 @@ class ProviderForm(ImageUploadMixin, forms.ModelForm):
     upload = forms.FileField(
         label=_("Logo"),
         required=False,
-        help_text=_("JPEG, PNG or WebP, at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
     )
 

@@ -127,6 +127,7 @@ def _activity_form(request, activity):
         initial=initial,
         image_name=base.get("image", ""),
         pending_image=pending,
+        provider=provider,
     )
     formset = session_formset(
         edition=edition,

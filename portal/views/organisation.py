@@ -61,6 +61,7 @@ def provider_edit(request):
         request.FILES or None,
         instance=provider,
         initial=revision.data if revision else None,
+        provider=provider,
     )
     if request.method == "POST" and form.is_valid():
         if provider_update(form=form, logo=form.cleaned_data.get("upload")):

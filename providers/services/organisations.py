@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from providers.images import delete_image, store_image
+from providers.images import delete_images_later, store_image
 from providers.models import (
     PROFILE_FIELDS,
     Discipline,
@@ -52,7 +52,9 @@ def provider_update(*, form, logo=None) -> ProviderRevision | None:
     if not provider.is_approved:
         provider = form.save(commit=False)
         if logo:
+            replaced = provider.logo.name
             provider.logo.name = store_image(logo, "logos")
+            delete_images_later([replaced], in_use=logo_in_use)
         provider.save()
         form.save_m2m()
         return None
@@ -68,6 +70,14 @@ def provider_update(*, form, logo=None) -> ProviderRevision | None:
         # A proposed logo not replaced by a new one stays proposed.
         data["logo"] = current.data.get("logo", data["logo"])
     return _propose(provider, data)
+
+
+def logo_in_use(name: str) -> bool:
+    """Whether a provider shows the stored logo `name`, or an open proposed change does."""
+    return (
+        Provider.objects.filter(logo=name).exists()
+        or ProviderRevision.objects.open().filter(data__logo=name).exists()
+    )
 
 
 def profile_data(provider: Provider) -> dict:
@@ -96,7 +106,7 @@ def _discard_logo(revision: ProviderRevision, provider: Provider) -> None:
     if name and name != provider.logo.name:
         still_used = ProviderRevision.objects.filter(data__logo=name).exclude(pk=revision.pk)
         if not still_used.filter(state=ProviderRevision.State.SUBMITTED).exists():
-            transaction.on_commit(lambda: delete_image(name))
+            delete_images_later([name], in_use=logo_in_use)
 
 
 def _propose(provider: Provider, data: dict) -> ProviderRevision | None:
@@ -141,8 +151,8 @@ def provider_revision_approve(*, revision: ProviderRevision, by, message: str = 
     provider.home_district_id = data["home_district"]
     replaced = provider.logo.name
     provider.logo.name = data["logo"]
-    if replaced and replaced != provider.logo.name:
-        transaction.on_commit(lambda: delete_image(replaced))
+    if replaced != provider.logo.name:
+        delete_images_later([replaced], in_use=logo_in_use)
     # save() sets updated_at: the public pages' content fingerprint changes with it.
     provider.save()
     provider.disciplines.set(data["disciplines"])
