@@ -2,7 +2,8 @@
 lost: it is stored at once under PENDING_FOLDER, and the form carries a signed token of its
 name in a hidden field. Only a token this site signed for this organisation, less than
 PENDING_MAX_AGE old, names a pending photo; a client never chooses a path. Saving the form
-copies the photo to its own folder; the nightly purge removes pending files after a day.
+copies the photo to its own folder and removes the pending copy; the nightly purge removes
+pending files of forms never saved after a day.
 """
 
 import datetime
@@ -49,7 +50,7 @@ def pending_name(token: str, *, owner: int) -> str:
 
 def pending_adopt(name: str, folder: str) -> str:
     """Copy a pending photo and its renditions to `folder` under a new name; returns the name.
-    The pending copy stays for the purge (a form sent twice finds it still)."""
+    The caller deletes the pending copy once the save succeeded (else the purge does)."""
     extension = name.rpartition(".")[2]
     adopted = f"{folder}/{uuid.uuid4().hex}.{extension}"
     for source, target in zip(_names(name), _names(adopted), strict=True):

@@ -197,6 +197,8 @@ def _save_activity(request, activity, edition, form, formset, base, photo=""):
         if stored:
             delete_image(stored)
         raise
+    if photo:
+        delete_image(photo)  # saved with the activity now: the pending copy is not needed
     if "submit" in request.POST and activity.can_submit:
         activity_submit(activity=activity, by=request.user)
         messages.success(

@@ -61,6 +61,7 @@ def test_a_validation_error_keeps_the_chosen_photo_until_it_is_saved(client_a, w
     activity.refresh_from_db()
     assert activity.image.name.startswith("activities/")
     assert default_storage.exists(activity.image.name)
+    assert not default_storage.exists(name)  # the pending copy went with the save
     # The saved photo shows as a thumbnail too.
     html = client_a.get(url).content.decode()
     assert default_storage.url(rendition_name(activity.image.name, WIDTHS[0])) in html
