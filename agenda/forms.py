@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import AgeBracket, Channel
-from providers.models import normalise_postcode
 
 
 def largest_party(session) -> int:
@@ -41,7 +40,10 @@ class ReservationForm(forms.Form):
     )
     postcode = forms.CharField(
         label=_("Your postcode (optional)"),
-        help_text=_("Only to count which parts of Venlo take part. For example 5912 AB."),
+        help_text=_(
+            "Only to count where guests come from. Any postcode is fine: Dutch (5912 AB), "
+            "German (41334) or Belgian (B-3000)."
+        ),
         required=False,
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
@@ -83,15 +85,6 @@ class ReservationForm(forms.Form):
                 bound.field.widget.attrs.update(
                     {"aria-invalid": "true", "aria-describedby": " ".join(described)}
                 )
-
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if postcode and not normalise_postcode(postcode):
-            raise forms.ValidationError(
-                _("This is not a Dutch postcode. Write it like 5912 AB, or leave it empty."),
-                code="invalid",
-            )
-        return postcode
 
     def clean_website(self):
         if self.cleaned_data["website"]:

@@ -2,18 +2,33 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from agenda.caching import cache_public_page
 from agenda.compression import do_not_keep
 from agenda.filters import AgendaFilter
 from agenda.models import Activity, Audience, Edition, Session
+from agenda.models.activities import WELCOME
 from providers.models import Provider
 
 # What an activity's card shows of it and of its sessions (agenda/templatetags/cards.py).
-CARD_FIELDS = ["slug", "title", "image", "image_alt", "min_age", "max_age", "provider"]
+CARD_FIELDS = [
+    "slug",
+    "title",
+    "title_en",
+    "title_de",
+    "no_dutch_needed",
+    "image",
+    "image_alt",
+    "min_age",
+    "max_age",
+    "provider",
+]
+# How many activities in their language (or needing no Dutch) /de/ and /en/ lead with.
+WELCOMING_ON_HOME = 6
 CARD_SESSION_FIELDS = [
     "activity",
     "starts_at",
@@ -51,8 +66,30 @@ def home(request):
                 activity_count=Count("activities", filter=Q(activities__in=public))
             ).filter(activity_count__gt=0),
             days=edition.days,
+            welcoming=_welcoming(public),
         )
     return render(request, "agenda/home.html", context)
+
+
+def _welcoming(public):
+    """On /de/ and /en/: activities given in that language or needing no Dutch, as cards."""
+    language = (get_language() or "nl")[:2]
+    if language not in WELCOME:
+        return None
+    upcoming = Session.objects.active().not_ended()
+    activities = (
+        public.welcoming(language)
+        .filter(Exists(upcoming.filter(activity=OuterRef("pk"))))
+        .select_related("provider")
+        .only(*CARD_FIELDS, "provider__name", "provider__slug")
+        .with_welcome()
+        .prefetch_related(
+            _sessions_prefetch(upcoming.only(*CARD_SESSION_FIELDS), to_attr="matching_sessions"),
+            "audiences",
+        )
+        .order_by("title")
+    )
+    return {"language": language, "activities": list(activities[:WELCOMING_ON_HOME])}
 
 
 @require_safe
@@ -65,6 +102,7 @@ def agenda(request):
         .in_edition(edition)
         .select_related("provider")
         .only(*CARD_FIELDS, "provider__name", "provider__slug")
+        .with_welcome()
     )
     filterset = AgendaFilter(request.GET, queryset=activities, edition=edition)
     results = filterset.qs.prefetch_related(

@@ -21,6 +21,10 @@ from providers.models import Discipline
 SCALAR_FIELDS = [
     "title",
     "description",
+    "title_en",
+    "summary_en",
+    "title_de",
+    "summary_de",
     "min_age",
     "max_age",
     "no_dutch_needed",

@@ -19,9 +19,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_variables
 
 from agenda.models import Reservation, ReservationState, Session
+from agenda.postcodes import read_postcode
 from agenda.services.errors import ReservationError
 from agenda.services.reservation_mail import CANCELLED, EVENT, reservation_mail_enqueue
-from providers.models import PostcodeRange, normalise_postcode
 
 DUPLICATE = _(
     "You already have a reservation for this session with this e-mail address. Look in your "
@@ -97,8 +97,7 @@ def reservation_create(
     already holds a place or waits for one. `session.activity` is read as the caller has it.
     """
     email = email.strip()
-    code = normalise_postcode(postcode)
-    district = PostcodeRange.district_for(code) if code else None
+    country, code, district = read_postcode(postcode)
     activity = session.activity
     # Checked before the lock, so a double submit costs the rush nothing and no failed INSERT
     # puts the address in the database server's log; the constraint below catches the rare
@@ -143,6 +142,7 @@ def reservation_create(
             party_size=party_size,
             age_bracket=age_bracket,
             postcode=code,
+            country=country,
             district=district,
             channel=channel,
             consent_contact=consent_contact,

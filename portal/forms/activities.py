@@ -16,6 +16,8 @@ from agenda.models import Activity, Session
 from portal.forms.organisation import IMAGE_ACCEPT, ImageUploadMixin
 from providers.models import Venue
 
+# Optional English and German title and summary (issue 14): one fieldset of their own.
+TRANSLATION_FIELDS = ["title_en", "summary_en", "title_de", "summary_de"]
 # How many people one reservation may bring (Activity.max_party_size).
 MIN_PARTY_SIZE, MAX_PARTY_SIZE = 1, 10
 # Times one activity form takes at most; more rows (or a made-up row count) are refused.
@@ -49,8 +51,13 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             "what_to_bring",
             "follow_up",
             "image_alt",
+            *TRANSLATION_FIELDS,
         ]
         widgets = {
+            "summary_en": forms.Textarea(attrs={"rows": 3, "lang": "en"}),
+            "summary_de": forms.Textarea(attrs={"rows": 3, "lang": "de"}),
+            "title_en": forms.TextInput(attrs={"lang": "en"}),
+            "title_de": forms.TextInput(attrs={"lang": "de"}),
             "disciplines": forms.CheckboxSelectMultiple,
             "audiences": forms.CheckboxSelectMultiple,
             "languages": forms.CheckboxSelectMultiple,
@@ -60,6 +67,12 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             "max_party_size": forms.NumberInput(
                 attrs={"min": MIN_PARTY_SIZE, "max": MAX_PARTY_SIZE}
             ),
+        }
+        labels = {
+            "title_en": _("Title in English"),
+            "summary_en": _("A few sentences in English"),
+            "title_de": _("Title in German"),
+            "summary_de": _("A few sentences in German"),
         }
         help_texts = {
             "max_party_size": _(
@@ -73,6 +86,13 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
         self.image_name = image_name
         # Needed only with reservations; a walk-in activity keeps the value it has.
         self.fields["max_party_size"].required = False
+
+    def visible_fields(self):
+        # The translations have their own fieldset (portal/partials/_activity_translations.html).
+        return [field for field in super().visible_fields() if field.name not in TRANSLATION_FIELDS]
+
+    def translation_fields(self):
+        return [self[name] for name in TRANSLATION_FIELDS]
 
     def clean(self):
         cleaned = super().clean()

@@ -25,6 +25,8 @@ def page_urls(agenda):
         "provider": choir.provider.get_absolute_url(),
         "not found": "/activiteit/bestaat-niet/",
         "agenda in German": "/de/agenda/?plek=on",
+        "home in German": "/de/",
+        "activity in English": f"/en/activiteit/{choir.slug}/",
     }
 
 

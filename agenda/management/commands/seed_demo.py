@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from agenda.management.commands._demo_data import (
     COMMUNITY_VENUES,
     PROVIDERS,
+    TRANSLATIONS,
     VENUES,
     DemoActivity,
     DemoProvider,
@@ -98,6 +99,10 @@ ACTIVITY_FIELDS = [
     "min_age",
     "max_age",
     "no_dutch_needed",
+    "title_en",
+    "summary_en",
+    "title_de",
+    "summary_de",
     "registration",
     "what_to_bring",
     "follow_up",
@@ -434,6 +439,7 @@ class Command(BaseCommand):
             what_to_bring=org.bring if act.bring is None else act.bring,
             follow_up=act.follow_up or org.follow_up,
             state=act.state,
+            **TRANSLATIONS.get(slug, {}),
         )
         return ActivityPlan(
             activity=activity,
@@ -608,6 +614,7 @@ class Command(BaseCommand):
                         party_size=party,
                         age_bracket=rng.choice(brackets),
                         district=session.venue.district,
+                        country=Reservation.Country.NL,
                         channel=rng.choice(channels) if channels else None,
                         consent_contact=rng.random() < 0.4,
                         consent_followup=rng.random() < 0.5,
