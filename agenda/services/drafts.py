@@ -26,6 +26,7 @@ SCALAR_FIELDS = [
     "registration",
     "what_to_bring",
     "max_party_size",
+    "parents_stay",
     "follow_up",
     "image",
     "image_alt",
