@@ -81,6 +81,7 @@ def test_the_link_lists_exactly_that_addresss_reservations_and_its_calendar_has_
     assert "nummer 1" in html  # the place in line
     assert html.count('name="action" value="cancel"') == 3
 
+    assert f"webcal://week3.example.org{link}agenda.ics" in html
     calendar = Calendar.from_ical(client.get(link + "agenda.ics").content)
     starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
     assert starts == sorted([choir.starts_at, other.starts_at])  # spots; the line joins later
