@@ -14,6 +14,10 @@ def largest_party(session) -> int:
     return max(largest, 1)
 
 
+# Folded away below the required fields (`<details>`), so the button stays near the top.
+OPTIONAL_FIELDS = ("age_bracket", "postcode", "channel", "consent_contact", "consent_followup")
+
+
 class ReservationForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
@@ -72,6 +76,16 @@ class ReservationForm(forms.Form):
         self.fields["party_size"].choices = [
             (size, str(size)) for size in range(1, largest_party(session) + 1)
         ]
+        # Who counts: a child left at a workshop takes one place, the parent who brings it none.
+        if session.activity.parents_stay == session.activity.ParentsStay.DROP_OFF:
+            self.fields["party_size"].label = _("How many children are you signing up?")
+            self.fields["party_size"].help_text = _(
+                "Parents drop their children off and pick them up again: do not count yourself."
+            )
+        else:
+            self.fields["party_size"].help_text = _(
+                "Count everyone who comes, children and adults who stay."
+            )
 
     def add_error(self, field, error):
         super().add_error(field, error)
@@ -94,5 +108,24 @@ class ReservationForm(forms.Form):
         return ""
 
     @property
+    def optional_errors(self) -> bool:
+        """An optional question needs an answer fixed: its fold opens."""
+        return any(name in self.errors for name in OPTIONAL_FIELDS)
+
+    @property
     def is_honeypot(self) -> bool:
         return self.has_error("website", code="honeypot")
+
+
+class MyWeek3Form(forms.Form):
+    """Ask for the "Mijn Week 3" link."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The address you reserved with."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Fill in your e-mail address, so we can send you the link."),
+            "invalid": _("This is not an e-mail address. Check for typos, e.g. name@example.nl."),
+        },
+    )

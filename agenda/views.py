@@ -42,6 +42,19 @@ CARD_SESSION_FIELDS = [
 ]
 # What the agenda page reads from its query string (see cache_public_page).
 AGENDA_QUERY_PARAMS = [*AgendaFilter.base_filters, "page"]
+# The filters that choose sessions, not activities: on an activity page reached from a
+# filtered agenda, the sessions they match come first and are marked.
+SESSION_FILTERS = ("dag", "wijk", "rolstoel", "plek")
+
+
+def agenda_query(filterset, page_number=None) -> str:
+    """The agenda's filters as the agenda page itself spells them (and its page, past the
+    first): what the cards pass on to the activity page, so its back link returns to exactly
+    this agenda."""
+    query = filterset.canonical_query().copy()
+    if page_number and int(page_number) > 1:
+        query["page"] = str(page_number)
+    return query.urlencode()
 
 
 def _sessions_prefetch(queryset=None, to_attr=None):
@@ -134,13 +147,17 @@ def agenda(request):
             "ignored_filters": ignored_filters,
             "page_missing": page_missing,
             "page_query": page_query.urlencode(),
+            "card_query": agenda_query(filterset, page.number),
         },
     )
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(query_params=AGENDA_QUERY_PARAMS)
 def activity_detail(request, slug):
+    """An activity with all its sessions. Reached from a filtered agenda (the cards pass its
+    filters on), the back link returns to that agenda, and the sessions its day, district,
+    access and free-spots filters match come first, marked."""
     edition = Edition.objects.current_or_404()
     activity = get_object_or_404(
         Activity.objects.public()
@@ -149,10 +166,30 @@ def activity_detail(request, slug):
         .prefetch_related(_sessions_prefetch(), "audiences", "disciplines", "languages"),
         slug=slug,
     )
+    sessions = list(activity.sessions.all())
+    back_query, matching = "", set()
+    if request.GET:
+        filterset = AgendaFilter(request.GET, queryset=Activity.objects.none(), edition=edition)
+        page = request.GET.get("page", "")
+        back_query = agenda_query(filterset, int(page) if page.isdigit() else None)
+        if back_query != request.GET.urlencode():
+            do_not_keep(request)  # junk in the address makes no cache entry
+        if any(name in filterset.canonical_query() for name in SESSION_FILTERS):
+            matching = set(
+                filterset.matching_sessions().filter(activity=activity).values_list("pk", flat=True)
+            )
+            # Stable: within each group the sessions stay in date order.
+            sessions.sort(key=lambda session: session.pk not in matching)
     return render(
         request,
         "agenda/activity_detail.html",
-        {"edition": edition, "activity": activity, "sessions": activity.sessions.all()},
+        {
+            "edition": edition,
+            "activity": activity,
+            "sessions": sessions,
+            "matching": matching,
+            "back_query": back_query,
+        },
     )
 
 

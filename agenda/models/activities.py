@@ -80,11 +80,19 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
+class ParentsStay(models.TextChoices):
+    """Who a reservation counts: everyone who comes, or only the children left there."""
+
+    STAY = "stay", _("Everyone who comes counts: parents stay, or it is for adults")
+    DROP_OFF = "drop_off", _("Only the children count: parents drop them off")
+
+
 class Activity(models.Model):
     """A free trial offer by one provider, with one or more sessions."""
 
     State = ActivityState
     Registration = Registration
+    ParentsStay = ParentsStay
 
     edition = models.ForeignKey(
         "agenda.Edition",
@@ -131,6 +139,13 @@ class Activity(models.Model):
         _("maximum party size"),
         default=4,
         help_text=_("How many people one reservation may bring, the resident included."),
+    )
+    parents_stay = models.CharField(
+        _("who counts in a reservation"),
+        max_length=10,
+        choices=ParentsStay.choices,
+        default=ParentsStay.STAY,
+        help_text=_("Sets the reservation form's question: how many people, or how many children."),
     )
     follow_up = models.TextField(
         _("after the trial"),

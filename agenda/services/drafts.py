@@ -31,6 +31,7 @@ SCALAR_FIELDS = [
     "registration",
     "what_to_bring",
     "max_party_size",
+    "parents_stay",
     "follow_up",
     "image",
     "image_alt",

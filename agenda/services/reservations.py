@@ -208,6 +208,41 @@ def reservation_cancel(
     return promoted
 
 
+def reservation_reduce(*, reservation: Reservation, party_size: int) -> list[Reservation]:
+    """Come with fewer people: the reservation keeps its place (confirmed or in line) for
+    `party_size`, and the places it frees go to the waiting list at once.
+
+    Returns the reservations promoted from the waiting list (this one among them, when it
+    waited and now fits). Raises ReservationError when it is no longer active, the session has
+    started, or `party_size` is not smaller than it was (and at least 1).
+    """
+    with transaction.atomic():
+        session = _lock_session(reservation.session_id)
+        reservation = Reservation.objects.select_for_update().get(pk=reservation.pk)
+        if not reservation.is_active:
+            raise ReservationError(_("This reservation is no longer active."), "inactive")
+        if session.has_started:
+            raise ReservationError(
+                _("This session has already started, so it can no longer be changed."),
+                "started",
+            )
+        if not 1 <= party_size < reservation.party_size:
+            raise ReservationError(
+                _("Choose fewer people than before, at least 1, or cancel."), "party_size"
+            )
+        freed = reservation.party_size - party_size
+        if reservation.is_confirmed:
+            session.places_booked -= freed
+        else:
+            session.places_waiting -= freed
+        reservation.party_size = party_size
+        reservation.save(update_fields=["party_size", "updated_at"])
+        reservation_mail_enqueue(reservation, "reservation_reduced")
+        promoted = _promote(session)
+        _save_counters(session)
+    return promoted
+
+
 def waiting_list_promote(*, session: Session) -> list[Reservation]:
     """Bring the waiting list in line with a changed capacity: free places go to it, and a
     party that no longer fits in the whole session is told and leaves it (see `_promote`).

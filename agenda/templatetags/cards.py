@@ -78,9 +78,10 @@ def _sessions(request, sessions) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def activity_card(context, activity, level=2, hide_provider=False):
+def activity_card(context, activity, level=2, hide_provider=False, query=""):
     """An activity as a card: photo, title, provider, ages and audiences, its first sessions
-    (`activity.matching_sessions`) with their places. `level`: the heading level."""
+    (`activity.matching_sessions`) with their places. `level`: the heading level; `query`:
+    the agenda's filters, passed on to the activity page (its back link and its sessions)."""
     sessions = activity.matching_sessions
     more = len(sessions) - SHOWN_SESSIONS
     provider = (
@@ -115,7 +116,7 @@ def activity_card(context, activity, level=2, hide_provider=False):
         pk=activity.pk,
         media=_media(activity),
         level=int(level),
-        url=activity.get_absolute_url(),
+        url=activity.get_absolute_url() + (f"?{query}" if query else ""),
         title=activity.local_title,
         title_lang=activity.local_title_lang,
         provider=provider,

@@ -48,6 +48,7 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             "no_dutch_needed",
             "registration",
             "max_party_size",
+            "parents_stay",
             "what_to_bring",
             "follow_up",
             "image_alt",
@@ -62,6 +63,7 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             "audiences": forms.CheckboxSelectMultiple,
             "languages": forms.CheckboxSelectMultiple,
             "registration": forms.RadioSelect,
+            "parents_stay": forms.RadioSelect,
             "min_age": forms.NumberInput(attrs={"min": 0, "max": 120}),
             "max_age": forms.NumberInput(attrs={"min": 0, "max": 120}),
             "max_party_size": forms.NumberInput(
@@ -86,6 +88,8 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
         self.image_name = image_name
         # Needed only with reservations; a walk-in activity keeps the value it has.
         self.fields["max_party_size"].required = False
+        # Not asked before issue 14: a form without it keeps what the activity has.
+        self.fields["parents_stay"].required = False
 
     def visible_fields(self):
         # The translations have their own fieldset (portal/partials/_activity_translations.html).
@@ -102,6 +106,8 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
         elif low is not None and high is not None and low > high:
             self.add_error("max_age", _("The maximum age must be at least the minimum age."))
         self._clean_party_size(cleaned)
+        if not cleaned.get("parents_stay"):
+            cleaned["parents_stay"] = self.instance.parents_stay
         if (cleaned.get("upload") or self.image_name) and not cleaned.get("image_alt"):
             self.add_error(
                 "image_alt", _("Describe the photo in a few words, for people who cannot see it.")

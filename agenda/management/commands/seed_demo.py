@@ -104,6 +104,7 @@ ACTIVITY_FIELDS = [
     "title_de",
     "summary_de",
     "registration",
+    "parents_stay",
     "what_to_bring",
     "follow_up",
     "image",
@@ -436,6 +437,12 @@ class Command(BaseCommand):
             max_age=max_age,
             no_dutch_needed=no_dutch_needed,
             registration=Registration.WALK_IN if walk_in else Registration.RESERVE,
+            # A class for children only (not for families): parents drop them off.
+            parents_stay=(
+                Activity.ParentsStay.DROP_OFF
+                if max_age is not None and max_age <= 14 and "gezinnen" not in act.audiences
+                else Activity.ParentsStay.STAY
+            ),
             what_to_bring=org.bring if act.bring is None else act.bring,
             follow_up=act.follow_up or org.follow_up,
             state=act.state,
