@@ -249,6 +249,7 @@ class ReservationAdmin(admin.ModelAdmin):
         "created_at",
         "channel",
         "district",
+        "country",
         "same_connection",
     ]
     list_filter = [
@@ -258,6 +259,7 @@ class ReservationAdmin(admin.ModelAdmin):
         "channel",
         "age_bracket",
         "district",
+        "country",
     ]
     list_select_related = ["session__activity", "channel", "district"]
     search_fields = ["email", "name", "session__activity__title"]

@@ -75,3 +75,29 @@ def activity_calendar(activity):
 def activity_session(activity, session_pk: int):
     """One session of the activity, ready for session_ics(); None when it is not one of its."""
     return _for_calendar(activity.sessions.filter(pk=session_pk)).first()
+
+
+def favourites_calendar(activities, edition):
+    """Every session of a visitor's favourite activities (agenda.favourites)."""
+    public = Activity.objects.public().in_edition(edition)
+    sessions = _for_calendar(
+        Session.objects.filter(activity__in=public.filter(pk__in=[a.pk for a in activities]))
+    ).order_by("starts_at", "pk")
+    return calendar_for_sessions(
+        sessions,
+        name=gettext("My Week 3 programme"),
+        description=gettext("The activities I saved on the Week 3 Venlo agenda."),
+    )
+
+
+def reservations_calendar(reservations):
+    """The sessions of one resident's places ("Mijn Week 3"): the ones with a spot. A place in
+    line joins when it gets a spot; a cancelled one leaves."""
+    sessions = _for_calendar(
+        Session.objects.filter(pk__in=[r.session_id for r in reservations if r.is_confirmed])
+    ).order_by("starts_at", "pk")
+    return calendar_for_sessions(
+        sessions,
+        name=gettext("My reservations – Week 3 Venlo"),
+        description=gettext("Your reserved spots during Week 3 Venlo."),
+    )

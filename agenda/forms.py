@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import AgeBracket, Channel
-from providers.models import normalise_postcode
 
 
 def largest_party(session) -> int:
@@ -13,6 +12,10 @@ def largest_party(session) -> int:
     if session.capacity is not None:
         largest = min(largest, session.capacity)
     return max(largest, 1)
+
+
+# Folded away below the required fields (`<details>`), so the button stays near the top.
+OPTIONAL_FIELDS = ("age_bracket", "postcode", "channel", "consent_contact", "consent_followup")
 
 
 class ReservationForm(forms.Form):
@@ -41,7 +44,10 @@ class ReservationForm(forms.Form):
     )
     postcode = forms.CharField(
         label=_("Your postcode (optional)"),
-        help_text=_("Only to count which parts of Venlo take part. For example 5912 AB."),
+        help_text=_(
+            "Only to count where guests come from. Any postcode is fine: Dutch (5912 AB), "
+            "German (41334) or Belgian (B-3000)."
+        ),
         required=False,
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
@@ -70,6 +76,16 @@ class ReservationForm(forms.Form):
         self.fields["party_size"].choices = [
             (size, str(size)) for size in range(1, largest_party(session) + 1)
         ]
+        # Who counts: a child left at a workshop takes one place, the parent who brings it none.
+        if session.activity.parents_stay == session.activity.ParentsStay.DROP_OFF:
+            self.fields["party_size"].label = _("How many children are you signing up?")
+            self.fields["party_size"].help_text = _(
+                "Parents drop their children off and pick them up again: do not count yourself."
+            )
+        else:
+            self.fields["party_size"].help_text = _(
+                "Count everyone who comes, children and adults who stay."
+            )
 
     def add_error(self, field, error):
         super().add_error(field, error)
@@ -84,15 +100,6 @@ class ReservationForm(forms.Form):
                     {"aria-invalid": "true", "aria-describedby": " ".join(described)}
                 )
 
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if postcode and not normalise_postcode(postcode):
-            raise forms.ValidationError(
-                _("This is not a Dutch postcode. Write it like 5912 AB, or leave it empty."),
-                code="invalid",
-            )
-        return postcode
-
     def clean_website(self):
         if self.cleaned_data["website"]:
             raise forms.ValidationError(
@@ -101,5 +108,24 @@ class ReservationForm(forms.Form):
         return ""
 
     @property
+    def optional_errors(self) -> bool:
+        """An optional question needs an answer fixed: its fold opens."""
+        return any(name in self.errors for name in OPTIONAL_FIELDS)
+
+    @property
     def is_honeypot(self) -> bool:
         return self.has_error("website", code="honeypot")
+
+
+class MyWeek3Form(forms.Form):
+    """Ask for the "Mijn Week 3" link."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The address you reserved with."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Fill in your e-mail address, so we can send you the link."),
+            "invalid": _("This is not an e-mail address. Check for typos, e.g. name@example.nl."),
+        },
+    )

@@ -42,7 +42,11 @@ def session_sequence(session) -> int:
 
 def session_description(session, url: str) -> str:
     activity = session.activity
-    parts = [activity.description.strip(), f"{gettext('By')}: {activity.provider.name}"]
+    parts = [
+        activity.local_summary,
+        activity.description.strip(),
+        f"{gettext('By')}: {activity.provider.name}",
+    ]
     if activity.what_to_bring:
         parts.append(f"{gettext('What to bring')}: {activity.what_to_bring}")
     parts.append(f"{activity.get_registration_display()} – {url}")
@@ -80,7 +84,7 @@ def event_for_session(session, *, cancelled_at: datetime.datetime | None = None)
     event.add("sequence", sequence)
     event.add("dtstart", session.starts_at.astimezone(zone))
     event.add("dtend", session.ends_at.astimezone(zone))
-    event.add("summary", activity.title)
+    event.add("summary", activity.local_title, parameters={"LANGUAGE": activity.local_title_lang})
     event.add("description", session_description(session, url))
     event.add("location", session_location(session))
     if venue.latitude is not None and venue.longitude is not None:

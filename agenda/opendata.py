@@ -100,6 +100,14 @@ def activity_data(activity) -> dict:
         "slug": activity.slug,
         "title": activity.title,
         "description": activity.description,
+        # The provider's own English and German title and summary (issue 14), "" when none.
+        "translations": {
+            language: {
+                "title": getattr(activity, f"title_{language}"),
+                "summary": getattr(activity, f"summary_{language}"),
+            }
+            for language in ("en", "de")
+        },
         "url": _urls("agenda:activity_detail", slug=activity.slug),
         "image": _absolute(activity.image.url) if activity.image else None,
         "image_alt": activity.image_alt,

@@ -18,7 +18,11 @@ from agenda.ical import session_ics
 from agenda.models import Reservation, Session
 from agenda.services.bursts import client_code
 from agenda.services.errors import ReservationError
-from agenda.services.reservations import reservation_cancel, reservation_create
+from agenda.services.reservations import (
+    reservation_cancel,
+    reservation_create,
+    reservation_reduce,
+)
 
 
 def _bookable_session_or_404(slug: str, session_pk: int, *, for_page: bool = True) -> Session:
@@ -104,6 +108,28 @@ def reservation_create_view(request, slug, session_pk):
     )
 
 
+def _change_reservation(request, reservation) -> tuple[str, str]:
+    """A POST on the personal page: (where to go next, or "" to show the page; an error).
+
+    "Cancel" asks first: only a POST with `confirm` cancels, so one stray tap changes nothing.
+    "Fewer" lowers the party size at once (the visitor chose the number).
+    """
+    action = request.POST.get("action", "cancel")
+    try:
+        if action == "fewer":
+            size = request.POST.get("party_size", "")
+            reservation_reduce(
+                reservation=reservation, party_size=int(size) if size.isdigit() else 0
+            )
+            return reservation.get_absolute_url() + "?minder=1", ""
+        if "confirm" not in request.POST and not reservation.session.has_started:
+            return "", ""
+        reservation_cancel(reservation=reservation)
+    except ReservationError as refused:
+        return "", refused.message
+    return reservation.get_absolute_url() + "?geannuleerd=1", ""
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def reservation_detail(request, token):
@@ -113,14 +139,12 @@ def reservation_detail(request, token):
         ),
         token=token,
     )
-    error = ""
+    error, confirming = "", False
     if request.method == "POST":
-        try:
-            reservation_cancel(reservation=reservation)
-        except ReservationError as refused:
-            error = refused.message
-        else:
-            return redirect(reservation.get_absolute_url() + "?geannuleerd=1")
+        next_url, error = _change_reservation(request, reservation)
+        if next_url:
+            return redirect(next_url)
+        confirming = not error
     return render(
         request,
         "agenda/reservation_detail.html",
@@ -131,6 +155,9 @@ def reservation_detail(request, token):
             "position": reservation.position_in_line(),
             "just_reserved": "nieuw" in request.GET,
             "just_cancelled": "geannuleerd" in request.GET,
+            "just_reduced": "minder" in request.GET,
+            "confirming": confirming,
+            "fewer_choices": range(1, reservation.party_size),
             "cancel_error": error,
         },
         status=409 if error else 200,
@@ -164,5 +191,6 @@ def privacy(request):
             "rejected_retention_days": settings.PROVIDER_REJECTED_RETENTION_DAYS,
             "login_record_days": settings.LOGIN_RECORD_RETENTION_DAYS,
             "session_hours": max(settings.SESSION_COOKIE_AGE // 3600, 1),
+            "my_week3_days": settings.MY_WEEK3_LINK_DAYS,
         },
     )

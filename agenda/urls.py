@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agenda import feed_views, reservation_views, views
+from agenda import feed_views, reservation_views, resident_views, views
 
 app_name = "agenda"
 
@@ -23,6 +23,16 @@ urlpatterns = [
         name="reservation_calendar",
     ),
     path("privacy/", reservation_views.privacy, name="privacy"),
+    path("mijn-week3/", resident_views.my_week3_request, name="my_week3_request"),
+    path("mijn/<str:token>/", resident_views.my_week3, name="my_week3"),
+    path("mijn/<str:token>/agenda.ics", resident_views.my_week3_calendar, name="my_week3_calendar"),
+    path("favorieten/", resident_views.favourites, name="favourites"),
+    path("favorieten/bewaar/", resident_views.favourite_save, name="favourite_save"),
+    path(
+        "favorieten/programma.ics",
+        resident_views.favourites_calendar,
+        name="favourites_calendar",
+    ),
     path("agenda.ics", feed_views.agenda_feed, name="agenda_feed"),
     path("aanbieder/<slug:slug>.ics", feed_views.provider_feed, name="provider_feed"),
     path("activiteit/<slug:slug>.ics", feed_views.activity_feed, name="activity_feed"),

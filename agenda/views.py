@@ -2,18 +2,33 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from agenda.caching import cache_public_page
 from agenda.compression import do_not_keep
 from agenda.filters import AgendaFilter
 from agenda.models import Activity, Audience, Edition, Session
+from agenda.models.activities import WELCOME
 from providers.models import Provider
 
 # What an activity's card shows of it and of its sessions (agenda/templatetags/cards.py).
-CARD_FIELDS = ["slug", "title", "image", "image_alt", "min_age", "max_age", "provider"]
+CARD_FIELDS = [
+    "slug",
+    "title",
+    "title_en",
+    "title_de",
+    "no_dutch_needed",
+    "image",
+    "image_alt",
+    "min_age",
+    "max_age",
+    "provider",
+]
+# How many activities in their language (or needing no Dutch) /de/ and /en/ lead with.
+WELCOMING_ON_HOME = 6
 CARD_SESSION_FIELDS = [
     "activity",
     "starts_at",
@@ -27,6 +42,19 @@ CARD_SESSION_FIELDS = [
 ]
 # What the agenda page reads from its query string (see cache_public_page).
 AGENDA_QUERY_PARAMS = [*AgendaFilter.base_filters, "page"]
+# The filters that choose sessions, not activities: on an activity page reached from a
+# filtered agenda, the sessions they match come first and are marked.
+SESSION_FILTERS = ("dag", "wijk", "rolstoel", "plek")
+
+
+def agenda_query(filterset, page_number=None) -> str:
+    """The agenda's filters as the agenda page itself spells them (and its page, past the
+    first): what the cards pass on to the activity page, so its back link returns to exactly
+    this agenda."""
+    query = filterset.canonical_query().copy()
+    if page_number and int(page_number) > 1:
+        query["page"] = str(page_number)
+    return query.urlencode()
 
 
 def _sessions_prefetch(queryset=None, to_attr=None):
@@ -51,8 +79,30 @@ def home(request):
                 activity_count=Count("activities", filter=Q(activities__in=public))
             ).filter(activity_count__gt=0),
             days=edition.days,
+            welcoming=_welcoming(public),
         )
     return render(request, "agenda/home.html", context)
+
+
+def _welcoming(public):
+    """On /de/ and /en/: activities given in that language or needing no Dutch, as cards."""
+    language = (get_language() or "nl")[:2]
+    if language not in WELCOME:
+        return None
+    upcoming = Session.objects.active().not_ended()
+    activities = (
+        public.welcoming(language)
+        .filter(Exists(upcoming.filter(activity=OuterRef("pk"))))
+        .select_related("provider")
+        .only(*CARD_FIELDS, "provider__name", "provider__slug")
+        .with_welcome()
+        .prefetch_related(
+            _sessions_prefetch(upcoming.only(*CARD_SESSION_FIELDS), to_attr="matching_sessions"),
+            "audiences",
+        )
+        .order_by("title")
+    )
+    return {"language": language, "activities": list(activities[:WELCOMING_ON_HOME])}
 
 
 @require_safe
@@ -65,6 +115,7 @@ def agenda(request):
         .in_edition(edition)
         .select_related("provider")
         .only(*CARD_FIELDS, "provider__name", "provider__slug")
+        .with_welcome()
     )
     filterset = AgendaFilter(request.GET, queryset=activities, edition=edition)
     results = filterset.qs.prefetch_related(
@@ -96,13 +147,17 @@ def agenda(request):
             "ignored_filters": ignored_filters,
             "page_missing": page_missing,
             "page_query": page_query.urlencode(),
+            "card_query": agenda_query(filterset, page.number),
         },
     )
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(query_params=AGENDA_QUERY_PARAMS)
 def activity_detail(request, slug):
+    """An activity with all its sessions. Reached from a filtered agenda (the cards pass its
+    filters on), the back link returns to that agenda, and the sessions its day, district,
+    access and free-spots filters match come first, marked."""
     edition = Edition.objects.current_or_404()
     activity = get_object_or_404(
         Activity.objects.public()
@@ -111,10 +166,30 @@ def activity_detail(request, slug):
         .prefetch_related(_sessions_prefetch(), "audiences", "disciplines", "languages"),
         slug=slug,
     )
+    sessions = list(activity.sessions.all())
+    back_query, matching = "", set()
+    if request.GET:
+        filterset = AgendaFilter(request.GET, queryset=Activity.objects.none(), edition=edition)
+        page = request.GET.get("page", "")
+        back_query = agenda_query(filterset, int(page) if page.isdigit() else None)
+        if back_query != request.GET.urlencode():
+            do_not_keep(request)  # junk in the address makes no cache entry
+        if any(name in filterset.canonical_query() for name in SESSION_FILTERS):
+            matching = set(
+                filterset.matching_sessions().filter(activity=activity).values_list("pk", flat=True)
+            )
+            # Stable: within each group the sessions stay in date order.
+            sessions.sort(key=lambda session: session.pk not in matching)
     return render(
         request,
         "agenda/activity_detail.html",
-        {"edition": edition, "activity": activity, "sessions": activity.sessions.all()},
+        {
+            "edition": edition,
+            "activity": activity,
+            "sessions": sessions,
+            "matching": matching,
+            "back_query": back_query,
+        },
     )
 
 

@@ -315,6 +315,10 @@ RESERVATION_BURST_SIZE = env_int("RESERVATION_BURST_SIZE", 3)
 RESERVATION_RETENTION_DAYS = env_int("RESERVATION_RETENTION_DAYS", 30)
 # The session row lock that keeps places from being overbooked; only a test turns it off.
 RESERVATION_LOCKING = True
+# "Mijn Week 3" (agenda.services.my_week3): days an e-mailed link works, and how often one
+# connection or one address may ask for a link ("<count>/<s|m|h|d>" or "off").
+MY_WEEK3_LINK_DAYS = env_int("MY_WEEK3_LINK_DAYS", 14)
+MY_WEEK3_RATE_LIMIT = os.environ.get("MY_WEEK3_RATE_LIMIT", "5/h").strip() or "5/h"
 # Sign-up, inviting a colleague and asking for a new password (portal.views.account): attempts
 # per client IP address and per e-mail address asked for, as "<count>/<s|m|h|d>" or "off".
 ACCOUNT_RATE_LIMIT_IP = os.environ.get("ACCOUNT_RATE_LIMIT_IP", "10/h").strip() or "10/h"
@@ -338,6 +342,7 @@ MAIL_SEND_IMMEDIATELY = env_bool("MAIL_SEND_IMMEDIATELY", DEBUG)
 # queued e-mail carries → the function that writes it. Not an environment knob: code.
 OUTBOX_WRITERS = {
     "agenda.reservation": "agenda.services.reservation_mail.write_reservation_mail",
+    "agenda.my_week3": "agenda.services.my_week3.write_my_week3_mail",
     "providers.password_reset": "providers.services.write_password_reset_mail",
     "providers.verification": "providers.services.write_verification_mail",
 }

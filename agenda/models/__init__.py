@@ -8,6 +8,7 @@ from agenda.models.ratelimits import RateCount
 from agenda.models.reservations import (
     ACTIVE_STATES,
     AgeBracket,
+    Country,
     Reservation,
     ReservationQuerySet,
     ReservationState,
@@ -43,6 +44,7 @@ __all__ = [
     "AgeBracket",
     "Audience",
     "Channel",
+    "Country",
     "Decision",
     "Edition",
     "EditionQuerySet",

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models.sessions import Session
@@ -17,6 +18,9 @@ from agenda.models.states import (
 )
 from agenda.models.taxonomies import Audience, Language
 from providers.models import Discipline, Provider
+
+# The languages the site speaks besides Dutch: translated titles and summaries, welcome badges.
+TRANSLATED_LANGUAGES = WELCOME = ("de", "en")
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -40,6 +44,19 @@ class ActivityQuerySet(models.QuerySet):
             return self.none()
         return self.filter(provider_id=user.provider_id)
 
+    def with_welcome(self):
+        """Annotate `spoken_welcome`: the welcome languages (de, en) the activity is given
+        in, for the cards' badges without a query per card."""
+        link = Activity.languages.through.objects.filter(activity_id=OuterRef("pk"))
+        return self.annotate(
+            **{f"speaks_{code}": Exists(link.filter(language_id=code)) for code in WELCOME}
+        )
+
+    def welcoming(self, language: str):
+        """Given in `language`, or no Dutch needed: what /de/ and /en/ lead with."""
+        link = Activity.languages.through.objects.filter(activity_id=OuterRef("pk"))
+        return self.filter(Q(Exists(link.filter(language_id=language))) | Q(no_dutch_needed=True))
+
     def on_provider_page(self, provider):
         """The provider's activities with a session still on, as their page lists them.
 
@@ -51,6 +68,7 @@ class ActivityQuerySet(models.QuerySet):
         return (
             self.filter(provider=provider)
             .filter(Exists(active.filter(activity=OuterRef("pk"))))
+            .with_welcome()
             .prefetch_related(
                 Prefetch(
                     "sessions",
@@ -62,11 +80,19 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
+class ParentsStay(models.TextChoices):
+    """Who a reservation counts: everyone who comes, or only the children left there."""
+
+    STAY = "stay", _("Everyone who comes counts: parents stay, or it is for adults")
+    DROP_OFF = "drop_off", _("Only the children count: parents drop them off")
+
+
 class Activity(models.Model):
     """A free trial offer by one provider, with one or more sessions."""
 
     State = ActivityState
     Registration = Registration
+    ParentsStay = ParentsStay
 
     edition = models.ForeignKey(
         "agenda.Edition",
@@ -96,6 +122,12 @@ class Activity(models.Model):
         default=False,
         help_text=_("You can join without speaking Dutch."),
     )
+    # Optional translations by the provider (issue 14): shown on /en/ and /de/ instead of the
+    # Dutch title, and the summary above the Dutch description. Empty: the Dutch text shows.
+    title_en = models.CharField(_("title in English"), max_length=120, blank=True)
+    summary_en = models.CharField(_("summary in English"), max_length=400, blank=True)
+    title_de = models.CharField(_("title in German"), max_length=120, blank=True)
+    summary_de = models.CharField(_("summary in German"), max_length=400, blank=True)
     registration = models.CharField(
         _("registration"),
         max_length=10,
@@ -107,6 +139,13 @@ class Activity(models.Model):
         _("maximum party size"),
         default=4,
         help_text=_("How many people one reservation may bring, the resident included."),
+    )
+    parents_stay = models.CharField(
+        _("who counts in a reservation"),
+        max_length=10,
+        choices=ParentsStay.choices,
+        default=ParentsStay.STAY,
+        help_text=_("Sets the reservation form's question: how many people, or how many children."),
     )
     follow_up = models.TextField(
         _("after the trial"),
@@ -164,6 +203,43 @@ class Activity(models.Model):
 
     def get_absolute_url(self):
         return reverse("agenda:activity_detail", kwargs={"slug": self.slug})
+
+    def _translated(self, field: str) -> tuple[str, str]:
+        """The field in the visitor's language when the provider wrote it, else the Dutch
+        text (summaries have no Dutch version); with the language it is written in."""
+        language = (get_language() or "nl")[:2]
+        if language in TRANSLATED_LANGUAGES:
+            text = getattr(self, f"{field}_{language}", "")
+            if text:
+                return text, language
+        return (getattr(self, field), "nl") if field == "title" else ("", "nl")
+
+    @property
+    def local_title(self) -> str:
+        return self._translated("title")[0]
+
+    @property
+    def local_title_lang(self) -> str:
+        return self._translated("title")[1]
+
+    @property
+    def local_summary(self) -> str:
+        """The provider's English or German summary for this visitor, or ''."""
+        return self._translated("summary")[0]
+
+    @property
+    def welcome_badges(self) -> list[str]:
+        """What a visitor who speaks little Dutch needs to know: the codes of the welcome
+        languages it is (also) given in, and "no-dutch". Reads `speaks_de` and `speaks_en`
+        when the queryset annotated them (ActivityQuerySet.with_welcome), else the languages."""
+        if all(hasattr(self, f"speaks_{code}") for code in WELCOME):
+            badges = [code for code in WELCOME if getattr(self, f"speaks_{code}")]
+        else:
+            spoken = {language.code for language in self.languages.all()}
+            badges = [code for code in WELCOME if code in spoken]
+        if self.no_dutch_needed:
+            badges.append("no-dutch")
+        return badges
 
     @property
     def is_walk_in(self) -> bool:

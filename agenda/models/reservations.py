@@ -29,6 +29,15 @@ class AgeBracket(models.TextChoices):
     SENIOR = "65+", _("65 or older")
 
 
+class Country(models.TextChoices):
+    """Where a resident's postcode is from (agenda.postcodes), for the statistics."""
+
+    NL = "NL", _("Netherlands")
+    DE = "DE", _("Germany")
+    BE = "BE", _("Belgium")
+    OTHER = "other", _("Elsewhere")
+
+
 # A reservation in one of these states holds a place or a place in line.
 ACTIVE_STATES = [ReservationState.CONFIRMED, ReservationState.WAITING]
 
@@ -55,6 +64,7 @@ class Reservation(models.Model):
 
     State = ReservationState
     AgeBracket = AgeBracket
+    Country = Country
 
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="reservations"
@@ -72,6 +82,10 @@ class Reservation(models.Model):
         null=True,
         blank=True,
         related_name="reservations",
+    )
+    # Kept when the personal data is removed, like the district: only statistics.
+    country = models.CharField(
+        _("country"), max_length=5, choices=Country.choices, blank=True, default=""
     )
     channel = models.ForeignKey(
         Channel,

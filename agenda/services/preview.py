@@ -75,6 +75,8 @@ def _describe(name: str, value) -> str:
         return "—"
     if name == "registration":
         return str(Activity.Registration(value).label)
+    if name == "parents_stay":
+        return str(Activity.ParentsStay(value).label)
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     return str(value)

@@ -65,7 +65,7 @@ def _still_news(kind: str, reservation: Reservation) -> bool:
         return reservation.is_waiting
     if kind == "reservation_reminder":
         return reservation.is_confirmed
-    if kind == "reservation_changed":
+    if kind in ("reservation_changed", "reservation_reduced"):
         return reservation.is_active
     return True
 

@@ -19,9 +19,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_variables
 
 from agenda.models import Reservation, ReservationState, Session
+from agenda.postcodes import read_postcode
 from agenda.services.errors import ReservationError
 from agenda.services.reservation_mail import CANCELLED, EVENT, reservation_mail_enqueue
-from providers.models import PostcodeRange, normalise_postcode
 
 DUPLICATE = _(
     "You already have a reservation for this session with this e-mail address. Look in your "
@@ -97,8 +97,7 @@ def reservation_create(
     already holds a place or waits for one. `session.activity` is read as the caller has it.
     """
     email = email.strip()
-    code = normalise_postcode(postcode)
-    district = PostcodeRange.district_for(code) if code else None
+    country, code, district = read_postcode(postcode)
     activity = session.activity
     # Checked before the lock, so a double submit costs the rush nothing and no failed INSERT
     # puts the address in the database server's log; the constraint below catches the rare
@@ -143,6 +142,7 @@ def reservation_create(
             party_size=party_size,
             age_bracket=age_bracket,
             postcode=code,
+            country=country,
             district=district,
             channel=channel,
             consent_contact=consent_contact,
@@ -203,6 +203,41 @@ def reservation_cancel(
             "reservation_cancelled_by_organiser" if by_organiser else "reservation_cancelled",
             calendar=CANCELLED if had_place else None,
         )
+        promoted = _promote(session)
+        _save_counters(session)
+    return promoted
+
+
+def reservation_reduce(*, reservation: Reservation, party_size: int) -> list[Reservation]:
+    """Come with fewer people: the reservation keeps its place (confirmed or in line) for
+    `party_size`, and the places it frees go to the waiting list at once.
+
+    Returns the reservations promoted from the waiting list (this one among them, when it
+    waited and now fits). Raises ReservationError when it is no longer active, the session has
+    started, or `party_size` is not smaller than it was (and at least 1).
+    """
+    with transaction.atomic():
+        session = _lock_session(reservation.session_id)
+        reservation = Reservation.objects.select_for_update().get(pk=reservation.pk)
+        if not reservation.is_active:
+            raise ReservationError(_("This reservation is no longer active."), "inactive")
+        if session.has_started:
+            raise ReservationError(
+                _("This session has already started, so it can no longer be changed."),
+                "started",
+            )
+        if not 1 <= party_size < reservation.party_size:
+            raise ReservationError(
+                _("Choose fewer people than before, at least 1, or cancel."), "party_size"
+            )
+        freed = reservation.party_size - party_size
+        if reservation.is_confirmed:
+            session.places_booked -= freed
+        else:
+            session.places_waiting -= freed
+        reservation.party_size = party_size
+        reservation.save(update_fields=["party_size", "updated_at"])
+        reservation_mail_enqueue(reservation, "reservation_reduced")
         promoted = _promote(session)
         _save_counters(session)
     return promoted

@@ -8,6 +8,7 @@ Everything still goes through format_html, so every value is escaped.
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from agenda.caching import render_room, room_marker
@@ -39,6 +40,28 @@ def _media(activity) -> str:
     )
 
 
+# Activity.welcome_badges → the badge, in the visitor's language (issue 14).
+WELCOME_BADGES = {
+    "de": _("also in German"),
+    "en": _("also in English"),
+    "no-dutch": _("no Dutch needed"),
+}
+
+
+def welcome_badges(activity) -> str:
+    return format_html_join(
+        "",
+        '<span class="tag tag-welcome">{}</span>',
+        ((WELCOME_BADGES[badge],) for badge in activity.welcome_badges),
+    )
+
+
+@register.simple_tag
+def activity_welcome_badges(activity):
+    """The badges for the activity page's tags."""
+    return welcome_badges(activity)
+
+
 def _sessions(request, sessions) -> str:
     def places(session):
         marker = room_marker(request, session, "spots")
@@ -55,9 +78,10 @@ def _sessions(request, sessions) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def activity_card(context, activity, level=2, hide_provider=False):
+def activity_card(context, activity, level=2, hide_provider=False, query=""):
     """An activity as a card: photo, title, provider, ages and audiences, its first sessions
-    (`activity.matching_sessions`) with their places. `level`: the heading level."""
+    (`activity.matching_sessions`) with their places. `level`: the heading level; `query`:
+    the agenda's filters, passed on to the activity page (its back link and its sessions)."""
     sessions = activity.matching_sessions
     more = len(sessions) - SHOWN_SESSIONS
     provider = (
@@ -81,10 +105,10 @@ def activity_card(context, activity, level=2, hide_provider=False):
         '<article class="card" aria-labelledby="activity-{pk}">\n'
         '<div class="card-media">{media}</div>\n'
         '<div class="card-body">\n'
-        '<h{level} class="card-title" id="activity-{pk}" lang="nl">'
+        '<h{level} class="card-title" id="activity-{pk}" lang="{title_lang}">'
         '<a href="{url}">{title}</a></h{level}>\n'
         "{provider}\n"
-        '<p class="card-audience"><span class="tag">{ages}</span>{tags}</p>\n'
+        '<p class="card-audience"><span class="tag">{ages}</span>{tags}{badges}</p>\n'
         '<ul class="card-sessions">\n{sessions}\n</ul>\n'
         "{more}\n"
         "</div>\n"
@@ -92,11 +116,13 @@ def activity_card(context, activity, level=2, hide_provider=False):
         pk=activity.pk,
         media=_media(activity),
         level=int(level),
-        url=activity.get_absolute_url(),
-        title=activity.title,
+        url=activity.get_absolute_url() + (f"?{query}" if query else ""),
+        title=activity.local_title,
+        title_lang=activity.local_title_lang,
         provider=provider,
         ages=age_range(activity),
         tags=tags,
+        badges=welcome_badges(activity),
         sessions=_sessions(context.get("request"), sessions),
         more=more_text,
     )

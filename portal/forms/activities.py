@@ -17,6 +17,8 @@ from agenda.models import Activity, Session
 from portal.forms.organisation import IMAGE_ACCEPT, ImageUploadMixin
 from providers.models import Venue
 
+# Optional English and German title and summary (issue 14): one fieldset of their own.
+TRANSLATION_FIELDS = ["title_en", "summary_en", "title_de", "summary_de"]
 # How many people one reservation may bring (Activity.max_party_size).
 MIN_PARTY_SIZE, MAX_PARTY_SIZE = 1, 10
 # Times one activity form takes at most; more rows (or a made-up row count) are refused.
@@ -56,20 +58,33 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             "no_dutch_needed",
             "registration",
             "max_party_size",
+            "parents_stay",
             "what_to_bring",
             "follow_up",
             "image_alt",
+            *TRANSLATION_FIELDS,
         ]
         widgets = {
+            "summary_en": forms.Textarea(attrs={"rows": 3, "lang": "en"}),
+            "summary_de": forms.Textarea(attrs={"rows": 3, "lang": "de"}),
+            "title_en": forms.TextInput(attrs={"lang": "en"}),
+            "title_de": forms.TextInput(attrs={"lang": "de"}),
             "disciplines": forms.CheckboxSelectMultiple,
             "audiences": forms.CheckboxSelectMultiple,
             "languages": forms.CheckboxSelectMultiple,
             "registration": forms.RadioSelect,
+            "parents_stay": forms.RadioSelect,
             "min_age": forms.NumberInput(attrs={"min": 0, "max": 120}),
             "max_age": forms.NumberInput(attrs={"min": 0, "max": 120}),
             "max_party_size": forms.NumberInput(
                 attrs={"min": MIN_PARTY_SIZE, "max": MAX_PARTY_SIZE}
             ),
+        }
+        labels = {
+            "title_en": _("Title in English"),
+            "summary_en": _("A few sentences in English"),
+            "title_de": _("Title in German"),
+            "summary_de": _("A few sentences in German"),
         }
         help_texts = {
             "max_party_size": _(
@@ -85,7 +100,16 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
         self.pending_image = pending_image
         # Needed only with reservations; a walk-in activity keeps the value it has.
         self.fields["max_party_size"].required = False
+        # Not asked before issue 14: a form without it keeps what the activity has.
+        self.fields["parents_stay"].required = False
         mark_required(self)
+
+    def visible_fields(self):
+        # The translations have their own fieldset (portal/partials/_activity_translations.html).
+        return [field for field in super().visible_fields() if field.name not in TRANSLATION_FIELDS]
+
+    def translation_fields(self):
+        return [self[name] for name in TRANSLATION_FIELDS]
 
     def clean(self):
         cleaned = super().clean()
@@ -95,6 +119,8 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
         elif low is not None and high is not None and low > high:
             self.add_error("max_age", _("The maximum age must be at least the minimum age."))
         self._clean_party_size(cleaned)
+        if not cleaned.get("parents_stay"):
+            cleaned["parents_stay"] = self.instance.parents_stay
         has_photo = cleaned.get("upload") or self.pending_image or self.image_name
         if has_photo and not cleaned.get("image_alt"):
             self.add_error(

@@ -84,7 +84,7 @@ def test_the_personal_link_shows_and_only_the_button_cancels(client, session):
     assert client.get(url).status_code == 200
     reservation.refresh_from_db()
     assert reservation.state == Confirmed
-    response = client.post(url)
+    response = client.post(url, {"action": "cancel", "confirm": "yes"})
     assert response.status_code == 302
     reservation.refresh_from_db()
     assert reservation.state == Reservation.State.CANCELLED

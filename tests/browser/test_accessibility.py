@@ -22,9 +22,13 @@ def page_urls(agenda):
         "agenda ignored filter": "/agenda/?leeftijd=-3&page=999",
         "activity": choir.get_absolute_url(),
         "activity walk-in": agenda["studio"].get_absolute_url(),
+        "activity from a filtered agenda": choir.get_absolute_url() + "?dag=2027-01-19",
+        "favourites (none yet)": "/favorieten/",
         "provider": choir.provider.get_absolute_url(),
         "not found": "/activiteit/bestaat-niet/",
         "agenda in German": "/de/agenda/?plek=on",
+        "home in German": "/de/",
+        "activity in English": f"/en/activiteit/{choir.slug}/",
     }
 
 

@@ -2,8 +2,10 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
 from django.utils import translation
 
+from agenda.services.my_week3 import my_week3_token
 from agenda.services.reservations import reservation_cancel
 from tests.factories import reserve
 from tests.helpers import WCAG_21_AA
@@ -33,6 +35,8 @@ def test_reservation_pages_have_no_axe_violations(browser, site, agenda, setting
             "cancelled": cancelled.get_absolute_url(),
             "privacy": "/en/privacy/",
             "privacy in Dutch": "/privacy/",
+            "mijn week 3 request": "/en/mijn-week3/",
+            "mijn week 3": reverse("agenda:my_week3", args=[my_week3_token(confirmed)]),
         }
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()

@@ -45,6 +45,10 @@ def test_reserve_on_a_phone_and_cancel_from_the_email(phone, site, agenda, setti
     assert reservation.state == "confirmed"  # opening the link cancels nothing
 
     page.get_by_role("button", name="Cancel my reservation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cancel your reservation?")
+    reservation.refresh_from_db()
+    assert reservation.state == "confirmed"  # it asks first
+    page.get_by_role("button", name="Yes, cancel my reservation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your reservation is cancelled")
     reservation.refresh_from_db()
     assert reservation.state == "cancelled"

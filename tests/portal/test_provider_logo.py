@@ -31,7 +31,11 @@ def _files(name):
 
 
 def test_a_replaced_logo_is_deleted(client_a, world_a, django_capture_on_commit_callbacks):
+    # Not approved yet: the logo applies at once (after approval a new one waits for the
+    # moderators, and approving it deletes the old: tests/portal/test_profile_moderation.py).
     provider = world_a["provider"]
+    provider.status = provider.Status.PENDING
+    provider.save()
     url = reverse("portal:provider_edit")
     logo = SimpleUploadedFile("logo.jpg", jpeg_with_gps((50, 50)), content_type="image/jpeg")
     assert client_a.post(url, _profile_post(provider, upload=logo)).status_code == 302

@@ -2342,3 +2342,24 @@ PROVIDERS = (
         ),
     ),
 )
+
+
+# The providers' own English and German titles and summaries (issue 14), by activity slug.
+TRANSLATIONS = {
+    "rondleiding-limburgs-museum": {
+        "title_en": "Guided tour of the Limburgs Museum",
+        "summary_en": "A guide takes you through 10,000 years of Limburg: hunters, monks, "
+        "smugglers and miners. The tour is in Dutch; ask your questions in English.",
+        "title_de": "Führung durch das Limburgs Museum",
+        "summary_de": "Eine Führerin zeigt dir 10.000 Jahre Limburg: Jäger, Mönche, Schmuggler "
+        "und Bergleute. Die Führung ist auf Niederländisch; Fragen gern auf Deutsch.",
+    },
+    "dansen-uit-de-hele-wereld": {
+        "title_en": "Dances from all over the world",
+        "summary_en": "Dances from Greece, Turkey, Serbia and Limburg. You learn by watching, "
+        "so you need no Dutch. Show us a dance from your country too!",
+        "title_de": "Tänze aus aller Welt",
+        "summary_de": "Tänze aus Griechenland, der Türkei, Serbien und Limburg. Du lernst durch "
+        "Zuschauen, Niederländisch brauchst du nicht.",
+    },
+}

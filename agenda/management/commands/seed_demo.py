@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from agenda.management.commands._demo_data import (
     COMMUNITY_VENUES,
     PROVIDERS,
+    TRANSLATIONS,
     VENUES,
     DemoActivity,
     DemoProvider,
@@ -98,7 +99,12 @@ ACTIVITY_FIELDS = [
     "min_age",
     "max_age",
     "no_dutch_needed",
+    "title_en",
+    "summary_en",
+    "title_de",
+    "summary_de",
     "registration",
+    "parents_stay",
     "what_to_bring",
     "follow_up",
     "image",
@@ -431,9 +437,16 @@ class Command(BaseCommand):
             max_age=max_age,
             no_dutch_needed=no_dutch_needed,
             registration=Registration.WALK_IN if walk_in else Registration.RESERVE,
+            # A class for children only (not for families): parents drop them off.
+            parents_stay=(
+                Activity.ParentsStay.DROP_OFF
+                if max_age is not None and max_age <= 14 and "gezinnen" not in act.audiences
+                else Activity.ParentsStay.STAY
+            ),
             what_to_bring=org.bring if act.bring is None else act.bring,
             follow_up=act.follow_up or org.follow_up,
             state=act.state,
+            **TRANSLATIONS.get(slug, {}),
         )
         return ActivityPlan(
             activity=activity,
@@ -608,6 +621,7 @@ class Command(BaseCommand):
                         party_size=party,
                         age_bracket=rng.choice(brackets),
                         district=session.venue.district,
+                        country=Reservation.Country.NL,
                         channel=rng.choice(channels) if channels else None,
                         consent_contact=rng.random() < 0.4,
                         consent_followup=rng.random() < 0.5,
