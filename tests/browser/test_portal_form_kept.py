@@ -76,8 +76,8 @@ def test_the_photo_survives_an_error_and_more_rows(browser, site, volunteer, tmp
     if not javascript:
         assert page.url.endswith("#time-4")
     page.fill("main [name=description]", "Sing along.")
-    page.get_by_label("Singing").check()
-    page.get_by_label("Adults").check()
+    page.get_by_role("checkbox", name="Singing").check()
+    page.get_by_role("checkbox", name="Adults").check()
     page.select_option("[name=sessions-3-day]", TUESDAY.isoformat())
     page.fill("[name=sessions-3-start]", "19:00")
     page.fill("[name=sessions-3-end]", "20:30")
