@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from agenda.admin_moderation import ModerationAdminMixin, create_next_edition, publish_editions
+from agenda.admin_review import ActivityReviewMixin
 from agenda.models import (
     Activity,
     ActivityDecision,
@@ -296,10 +297,11 @@ class ReservationAdmin(admin.ModelAdmin):
 
 
 @admin.register(SubmittedActivity)
-class SubmittedActivityAdmin(ActivityAdmin):
-    """The queue: submitted activities and submitted changes, the longest waiting first."""
+class SubmittedActivityAdmin(ActivityReviewMixin, ActivityAdmin):
+    """The queue: submitted activities and submitted changes, the longest waiting first; each
+    opens on its review page (agenda.admin_review)."""
 
-    list_display = ["title", "provider", "state", "has_changes", "submitted_at", "last_changed"]
+    list_display = ["review_link", "provider", "status", "submitted_at", "last_changed"]
     list_filter = ["edition", "provider__status"]
 
     def get_queryset(self, request):
@@ -320,10 +322,6 @@ class SubmittedActivityAdmin(ActivityAdmin):
     @admin.display(description=_("waiting since"), ordering="submitted_at")
     def submitted_at(self, obj):
         return obj.submitted_at
-
-    @admin.display(description=_("changes to a public activity"), boolean=True)
-    def has_changes(self, obj):
-        return obj.state == Activity.State.APPROVED
 
 
 @admin.register(ActivityDecision)
