@@ -96,11 +96,23 @@ def consequences(activity: Activity, context: dict) -> list[str]:
     return said
 
 
+class ProviderStatusFilter(admin.ChoicesFieldListFilter):
+    """The provider's status, named so: in a queue of activities a bare "status" with
+    "Goedgekeurd" reads as the activity's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("provider status")
+
+
 class ReviewMixin:
     """For a queue's admin: a review page per item at `<pk>/review/`, named
     `<app>_<model>_review`, and the list's first column linking to it."""
 
     review_template: str
+
+    class Media:
+        css = {"all": ["css/admin-review.css"]}
 
     def review_url(self, pk) -> str:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_review", args=[pk])
@@ -155,9 +167,14 @@ class ActivityReviewMixin(ReviewMixin):
     @admin.display(description=_("status"))
     def status(self, obj):
         # Approved with a change waiting: the public version is approved, the change is not.
-        if obj.state == ActivityState.APPROVED:
-            return _("Change waiting")
-        return _("New, waiting")
+        status = _("Change waiting") if obj.state == ActivityState.APPROVED else _("New, waiting")
+        # The moment the list showed goes along with an approval from it (see last_changed).
+        return format_html(
+            '{}<input type="hidden" name="seen_activity_{}" value="{}">',
+            status,
+            obj.pk,
+            obj.updated_at.isoformat(),
+        )
 
     def review_view(self, request, pk):
         activity = get_object_or_404(Activity.objects.select_related("provider", "edition"), pk=pk)
@@ -258,7 +275,13 @@ admin.site.unregister(PendingProvider)
 
 @admin.register(PendingProvider)
 class PendingProviderAdmin(ProviderReviewMixin, ProvidersPendingProviderAdmin):
-    list_display = [
-        "review_link" if name == "name" else name
-        for name in ProvidersPendingProviderAdmin.list_display
-    ]
+    # The contact person in one column, so the queue fits beside the menu at 1280 px.
+    list_display = ["review_link", "kind", "contact", "created_at"]
+
+    @admin.display(description=_("contact person"), ordering="contact_name")
+    def contact(self, obj):
+        return format_html(
+            '<span class="review-contact">{}<br>{}</span>',
+            obj.contact_name or "—",
+            obj.contact_email or "—",
+        )
