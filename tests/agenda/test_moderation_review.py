@@ -12,7 +12,7 @@ from agenda.models import Activity, ActivityDecision, ActivityState
 from agenda.services.review import word_diff
 from providers.models import Provider
 from tests.factories import ActivityFactory, ProviderFactory, UserFactory
-from tests.helpers import moved_change, submitted
+from tests.helpers import changelist_action, moved_change, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +170,18 @@ def test_a_moderator_without_change_rights_cannot_decide(client, world_a):
     response = client.post(_review(activity.pk), {"decision": "approve"})
     assert response.status_code == 403
     assert Activity.objects.get(pk=activity.pk).state == ActivityState.SUBMITTED
+
+
+def test_list_actions_say_what_they_did(client, world_a, world_b, moderator):
+    activity = submitted(world_a)
+    client.force_login(moderator)
+    seen = {f"seen_activity_{activity.pk}": activity.updated_at.isoformat()}
+    response = changelist_action(
+        client, "agenda_submittedactivity", "approve", [activity.pk], apply="1", **seen
+    )
+    assert "1 activiteit goedgekeurd: ze staat in de agenda." in _text(response)
+    other = submitted(world_b)
+    response = changelist_action(
+        client, "agenda_submittedactivity", "reject", [other.pk], apply="1", message="Nee."
+    )
+    assert "1 activiteit afgewezen. De aanbieder krijgt je reden per e-mail." in _text(response)
