@@ -19,13 +19,16 @@ WORD = re.compile(r"\S+\s*|\s+")
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """`old` turned into `new` as pieces ("same" | "del" | "ins", text), compared by word."""
+    """`old` turned into `new` as pieces ("same" | "del" | "ins", text), compared by word:
+    white space alone (a new line after a word) is no change, and shows as in `new`."""
     old_words, new_words = WORD.findall(old or ""), WORD.findall(new or "")
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [w.strip() for w in old_words], [w.strip() for w in new_words], autojunk=False
+    )
     pieces = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            pieces.append(("same", "".join(old_words[i1:i2])))
+            pieces.append(("same", "".join(new_words[j1:j2])))
             continue
         if i2 > i1:
             pieces.append(("del", "".join(old_words[i1:i2])))

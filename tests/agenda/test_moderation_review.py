@@ -185,3 +185,10 @@ def test_list_actions_say_what_they_did(client, world_a, world_b, moderator):
         client, "agenda_submittedactivity", "reject", [other.pk], apply="1", message="Nee."
     )
     assert "1 activiteit afgewezen. De aanbieder krijgt je reden per e-mail." in _text(response)
+
+
+def test_word_diff_ignores_a_new_line_after_an_unchanged_word():
+    assert word_diff("Samen kiezen.", "Samen kiezen.\n\nMet koffie.") == [
+        ("same", "Samen kiezen.\n\n"),
+        ("ins", "Met koffie."),
+    ]
