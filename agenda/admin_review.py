@@ -212,7 +212,7 @@ class ActivityReviewMixin(ReviewMixin):
                 **context,
                 "activity": activity,
                 "form": form,
-                "waiting": activity in Activity.objects.awaiting_moderation(),
+                "waiting": Activity.objects.awaiting_moderation().filter(pk=activity.pk).exists(),
                 "consequences": consequences(activity, context),
                 "shown": shown,
                 "shown_sessions": sessions,
