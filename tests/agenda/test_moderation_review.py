@@ -9,10 +9,20 @@ from django.core import mail
 from django.urls import reverse
 
 from agenda.models import Activity, ActivityDecision, ActivityState
+from agenda.services.activities import activity_save
+from agenda.services.drafts import activity_data
 from agenda.services.review import word_diff
 from providers.models import Provider
-from tests.factories import ActivityFactory, ProviderFactory, UserFactory
-from tests.helpers import changelist_action, moved_change, submitted
+from tests.factories import (
+    THURSDAY,
+    ActivityFactory,
+    ProviderFactory,
+    SessionFactory,
+    UserFactory,
+    local,
+    reserve,
+)
+from tests.helpers import approved, changelist_action, moved_change, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +202,17 @@ def test_word_diff_ignores_a_new_line_after_an_unchanged_word():
         ("same", "Samen kiezen.\n\n"),
         ("ins", "Met koffie."),
     ]
+
+
+def test_review_page_says_who_hears_of_a_removed_session(client, world_a, moderator):
+    activity = approved(world_a, moderator)
+    kept = SessionFactory(activity=activity, venue=world_a["venue"], starts_at=local(THURSDAY, 19))
+    for n in range(3):
+        reserve(world_a["session"], n)
+    data = activity_data(activity)
+    data["sessions"] = [row for row in data["sessions"] if row["id"] == kept.pk]
+    activity_save(activity=activity, data=data, by=world_a["user"])
+    client.force_login(moderator)
+    text = _text(client.get(_review(activity.pk)))
+    assert "Vervalt:" in text
+    assert "3 mensen met 3 plekken krijgen een e-mail dat hun moment niet doorgaat." in text
