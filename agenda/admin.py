@@ -1,18 +1,23 @@
 """Staff screens for editions, activities and their sessions."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from agenda.admin_moderation import ModerationAdminMixin, create_next_edition, publish_editions
+from agenda.admin_review import ActivityReviewMixin, ProviderStatusFilter
 from agenda.models import (
     Activity,
     ActivityDecision,
@@ -103,7 +108,8 @@ class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
     list_select_related = ["provider", "edition"]
     search_fields = ["title", "provider__name", "description"]
     autocomplete_fields = ["provider"]
-    filter_horizontal = ["disciplines", "audiences", "languages"]
+    # Checkboxes: the JavaScript two-list widget speaks English (Django has no Dutch for it).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SessionInline]
 
@@ -298,18 +304,23 @@ class ReservationAdmin(admin.ModelAdmin):
 
 
 @admin.register(SubmittedActivity)
-class SubmittedActivityAdmin(ActivityAdmin):
-    """The queue: submitted activities and submitted changes, the longest waiting first."""
+class SubmittedActivityAdmin(ActivityReviewMixin, ActivityAdmin):
+    """The queue: submitted activities and submitted changes, the longest waiting first; each
+    opens on its review page (agenda.admin_review)."""
 
-    list_display = ["title", "provider", "state", "has_changes", "submitted_at", "last_changed"]
-    list_filter = ["edition", "provider__status"]
+    # Narrow enough to fit beside the menu and the filters at 1280 px; the moment the list
+    # was shown travels with an approval in the status column (see last_changed).
+    list_display = ["review_link", "provider", "status", "submitted_at"]
+    list_filter = ["edition", ("provider__status", ProviderStatusFilter)]
 
     def get_queryset(self, request):
         # Not super(): that orders before the annotation the ordering needs exists.
         last_submit = Max("decisions__created_at", filter=Q(decisions__action=Decision.SUBMIT))
         return (
             self.model._default_manager.awaiting_moderation()
-            .annotate(submitted_at=last_submit)
+            # Activities put in the queue without a logged submission (imports, demo data)
+            # wait since their last change.
+            .annotate(submitted_at=Coalesce(last_submit, "updated_at"))
             .order_by(*self.get_ordering(request))
         )
 
@@ -321,11 +332,7 @@ class SubmittedActivityAdmin(ActivityAdmin):
 
     @admin.display(description=_("waiting since"), ordering="submitted_at")
     def submitted_at(self, obj):
-        return obj.submitted_at
-
-    @admin.display(description=_("changes to a public activity"), boolean=True)
-    def has_changes(self, obj):
-        return obj.state == Activity.State.APPROVED
+        return date_format(timezone.localtime(obj.submitted_at), "SHORT_DATETIME_FORMAT")
 
 
 @admin.register(ActivityDecision)

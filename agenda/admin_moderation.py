@@ -69,12 +69,30 @@ def _decide(modeladmin, request, queryset, service, message="", seen=None):
         else:
             done += 1
     if done:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d activity done.", "%(count)d activities done.", done)
-            % {"count": done},
-            messages.SUCCESS,
+        modeladmin.message_user(request, _done(service, done), messages.SUCCESS)
+
+
+def _done(service, count: int) -> str:
+    """What the decision did, said specifically."""
+    if service is activity_approve:
+        text = ngettext(
+            "%(count)d activity approved: it is on the agenda. Its provider gets an e-mail.",
+            "%(count)d activities approved: they are on the agenda. Their providers get an e-mail.",
+            count,
         )
+    elif service is activity_request_changes:
+        text = ngettext(
+            "Changes asked for %(count)d activity. Its provider gets your message by e-mail.",
+            "Changes asked for %(count)d activities. Their providers get your message by e-mail.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)d activity rejected. Its provider gets your reason by e-mail.",
+            "%(count)d activities rejected. Their providers get your reason by e-mail.",
+            count,
+        )
+    return text % {"count": count}
 
 
 def _decide_with_message(modeladmin, request, queryset, service, action_name, title):
@@ -299,6 +317,13 @@ class ModerationAdminMixin:
             reverse("admin:agenda_activity_preview", args=[obj.pk]),
             _("Preview of the public page (with proposed changes)"),
         )
+        if type(obj).objects.awaiting_moderation().filter(pk=obj.pk).exists():
+            preview = format_html(
+                '<p><a href="{}"><strong>{}</strong></a></p>{}',
+                reverse("admin:agenda_submittedactivity_review", args=[obj.pk]),
+                _("Review and decide on one page"),
+                preview,
+            )
         revision = obj.open_revision()
         if revision is None:
             return preview

@@ -1,5 +1,6 @@
 """Staff screens for providers, venues and the shared taxonomies."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -94,11 +95,14 @@ admin.site.register(Discipline, TranslatedNameAdmin)
 class ProviderAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "status", "home_district", "created_at"]
     # Moderators type "facebook.com/…" too: read it as https, as the portal form does.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Checkboxes: the JavaScript two-list widget speaks English (Django has no Dutch for it).
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    }
     list_filter = ["status", "kind", "home_district", "disciplines"]
     search_fields = ["name", "contact_name", "contact_email", "public_email"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["disciplines"]
     date_hierarchy = "created_at"
     actions = [approve_providers, reject_providers]
     # Approval goes through the actions, which also tell the provider.

@@ -26,7 +26,11 @@ def approve_providers(modeladmin, request, queryset):
         modeladmin.log_change(request, provider, [{"changed": {"fields": ["status"]}}])
     modeladmin.message_user(
         request,
-        ngettext("%(count)d provider approved.", "%(count)d providers approved.", len(queryset))
+        ngettext(
+            "%(count)d provider approved: it can publish. Its users get an e-mail.",
+            "%(count)d providers approved: they can publish. Their users get an e-mail.",
+            len(queryset),
+        )
         % {"count": len(queryset)},
         messages.SUCCESS,
     )
@@ -37,7 +41,16 @@ def reject_providers(modeladmin, request, queryset):
     for provider in queryset:
         provider_reject(provider=provider)
         modeladmin.log_change(request, provider, [{"changed": {"fields": ["status"]}}])
-    modeladmin.message_user(request, _("Rejected."), messages.SUCCESS)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d provider rejected. Its users get an e-mail.",
+            "%(count)d providers rejected. Their users get an e-mail.",
+            len(queryset),
+        )
+        % {"count": len(queryset)},
+        messages.SUCCESS,
+    )
 
 
 # --- proposed changes to an approved provider's public profile -----------------------------
@@ -107,7 +120,22 @@ def _decide(modeladmin, request, revisions, service, **kwargs) -> None:
     if done:
         modeladmin.message_user(
             request,
-            ngettext("%(count)d change done.", "%(count)d changes done.", done) % {"count": done},
+            (
+                ngettext(
+                    "%(count)d profile change approved: it is public now. The provider gets "
+                    "an e-mail.",
+                    "%(count)d profile changes approved: they are public now. The providers "
+                    "get an e-mail.",
+                    done,
+                )
+                if service is provider_revision_approve
+                else ngettext(
+                    "%(count)d profile change rejected. The provider gets your reason by e-mail.",
+                    "%(count)d profile changes rejected. The providers get your reason by e-mail.",
+                    done,
+                )
+            )
+            % {"count": done},
             messages.SUCCESS,
         )
 

@@ -17,12 +17,14 @@ from agenda.services.moderation import activity_approve, activity_submit
 from providers.models import Discipline
 from tests.factories import (
     EDITION_START,
+    THURSDAY,
     TUESDAY,
     WEDNESDAY,
     EditionFactory,
     ProviderFactory,
     VenueFactory,
     local,
+    reserve,
 )
 
 # Reservations.
@@ -210,6 +212,34 @@ def proposed_change(world, moderator, title):
     data["title"] = title
     activity_save(activity=activity, data=data, by=world["user"])
     return activity, data
+
+
+def moved_change(world, moderator, people=9, places=16):
+    """The approved activity with a change proposed that moves its booked session an hour
+    later (`people` reservations holding `places` places), adds a session and rewrites the
+    description. Returns the activity and the session."""
+    activity = approved(world, moderator)
+    session = world["session"]
+    Session.objects.filter(pk=session.pk).update(capacity=40)
+    Activity.objects.filter(pk=activity.pk).update(max_party_size=4)
+    pairs = places - people
+    for n in range(people):
+        reserve(session, n, party_size=2 if n < pairs else 1)
+    data = activity_data(activity)
+    data["description"] = "Zing mee met het hele koor."
+    moved = data["sessions"][0]
+    moved["starts_at"] = (session.starts_at + datetime.timedelta(hours=1)).isoformat()
+    moved["ends_at"] = (session.ends_at + datetime.timedelta(hours=1)).isoformat()
+    data["sessions"].append(
+        {
+            **moved,
+            "id": None,
+            "starts_at": local(THURSDAY, 19).isoformat(),
+            "ends_at": local(THURSDAY, 21).isoformat(),
+        }
+    )
+    activity_save(activity=activity, data=data, by=world["user"])
+    return activity, session
 
 
 def changelist_action(client, model, action, pks, **extra):

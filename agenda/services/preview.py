@@ -93,6 +93,7 @@ def revision_diff(activity: Activity, data: dict) -> list[dict]:
         label = _("times") if name == "sessions" else Activity._meta.get_field(name).verbose_name
         rows.append(
             {
+                "key": name,
                 "field": label,
                 "old": _describe(name, current[name]),
                 "new": _describe(name, data[name]),

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db.models import Count, Sum
 
 from agenda.models import Activity, Edition, Reservation, Session
+from agenda.services.review import review_context
 from providers.models import District, Provider, User
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,13 @@ def test_scale_adds_extra_activities(settings):
     assert Activity.objects.public().count() == public
     call_command("seed_demo", year=2027, verbosity=0)
     assert Activity.objects.public().count() == public - 50
+
+
+def test_demo_queue_has_a_change_that_moves_booked_places(settings):
+    """The review page's example: approving it e-mails residents about a new time."""
+    settings.DEBUG = False
+    call_command("seed_demo", year=2027, verbosity=0)
+    waiting = Activity.objects.awaiting_moderation().get(state=Activity.State.APPROVED)
+    assert review_context(waiting)["moved"]["people"] > 0
+    call_command("seed_demo", year=2027, verbosity=0)
+    assert waiting.revisions.count() == 1

@@ -28,16 +28,20 @@ from agenda.management.commands._demo_data import (
 )
 from agenda.models import (
     Activity,
+    ActivityDecision,
+    ActivityRevision,
     ActivityState,
     AgeBracket,
     Audience,
     Channel,
+    Decision,
     Edition,
     Registration,
     Reservation,
     ReservationState,
     Session,
 )
+from agenda.services.drafts import activity_data
 from providers.models import Discipline, District, PostcodeRange, Provider, Venue
 
 # Part of every random seed: change it to get a different, but again stable, demo.
@@ -50,6 +54,8 @@ ADMIN_EMAIL = "admin@example.org"
 BATCH_SIZE = 500
 # Demo reservations use this domain, so a re-run finds (and only touches) its own rows.
 DEMO_DOMAIN = "@deelnemer.example.org"
+# The approved activity with a proposed change waiting for review.
+WAITING_CHANGE = "zangles-proberen"
 DEMO_FIRST_NAMES = [
     "Anouk",
     "Bram",
@@ -252,6 +258,7 @@ class Command(BaseCommand):
             self.remove_stale_extras(edition, {plan.activity.slug for plan in plans})
             self.sync_activities(edition, plans)
             self.seed_reservations(edition)
+            self.seed_waiting_change(edition)
             logins = 0
             if settings.DEBUG or with_logins:
                 logins = self.seed_logins(list(providers.values()))
@@ -630,6 +637,26 @@ class Command(BaseCommand):
                     )
                 )
         Reservation.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+
+    @staticmethod
+    def seed_waiting_change(edition):
+        """A proposed change in the moderators' queue that moves a booked session an hour
+        later, so the review page has a diff and residents to tell. Left alone while open."""
+        activity = Activity.objects.filter(
+            edition=edition, slug=WAITING_CHANGE, state=ActivityState.APPROVED
+        ).first()
+        if activity is None or activity.revisions.open().exists():
+            return
+        session = activity.sessions.active().order_by("-places_booked", "pk").first()
+        data = activity_data(activity)
+        later = datetime.timedelta(hours=1)
+        for row in data["sessions"]:
+            if row["id"] == session.pk:
+                row["starts_at"] = (session.starts_at + later).isoformat()
+                row["ends_at"] = (session.ends_at + later).isoformat()
+        data["description"] += "\n\nNa afloop drinken we samen koffie in de foyer."
+        ActivityRevision.objects.create(activity=activity, data=data)
+        ActivityDecision.objects.create(activity=activity, action=Decision.SUBMIT)
 
     @staticmethod
     def attnames(model):
