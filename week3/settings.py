@@ -319,6 +319,29 @@ OUTBOX_WRITERS = {
     "providers.password_reset": "providers.services.write_password_reset_mail",
 }
 
+# The worker (manage.py run_worker, bin/entrypoint worker; outbox.worker): besides the outbox,
+# these jobs, each once per period across every worker: name → (dotted path of a function
+# without arguments, period in seconds, optional offset in seconds from midnight UTC). Code,
+# not an environment knob; the intervals are.
+WORKER_JOBS = {
+    "reminders": (
+        "agenda.services.scheduled.reminders_send",
+        env_int("WORKER_REMINDERS_PERIOD", 60 * 60),
+    ),
+    "purge_personal_data": (
+        "agenda.services.retention.personal_data_purge",
+        60 * 60 * 24,
+        # 02:00 UTC: the night in Venlo.
+        env_int("WORKER_PURGE_OFFSET", 60 * 60 * 2),
+    ),
+}
+# Readiness (/readyz): the worker's heartbeat may be this many seconds old, and the oldest
+# unsent e-mail this many seconds, before the site reports "not ready". READINESS_TOKEN lets
+# monitoring read the details (?token=… or the X-Readiness-Token header); staff always can.
+READINESS_HEARTBEAT_MAX_AGE = env_int("READINESS_HEARTBEAT_MAX_AGE", 120)
+READINESS_MAIL_MAX_AGE = env_int("READINESS_MAIL_MAX_AGE", 60 * 60)
+READINESS_TOKEN = os.environ.get("READINESS_TOKEN", "").strip()
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
