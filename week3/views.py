@@ -1,10 +1,15 @@
-"""Views shared by the whole site: health check and friendly error pages."""
+"""Views shared by the whole site: health checks and friendly error pages."""
 
+import secrets
+
+from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
+
+from week3.readiness import readiness
 
 
 @never_cache
@@ -12,6 +17,29 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def _may_see_details(request) -> bool:
+    token = settings.READINESS_TOKEN
+    given = request.headers.get("X-Readiness-Token") or request.GET.get("token", "")
+    if token and given and secrets.compare_digest(given.encode(), token.encode()):
+        return True
+    user = request.user
+    if not (user.is_active and user.is_staff):
+        return False
+    return user.is_verified() if settings.STAFF_REQUIRE_2FA else True
+
+
+@never_cache
+def ready(request):
+    """Readiness: 200 when the database, cache, outbox and worker are fine, else 503. Details
+    (JSON) for staff and for monitoring with READINESS_TOKEN; the public sees ok or not ok."""
+    result = readiness()
+    status = 200 if result["ready"] else 503
+    if _may_see_details(request):
+        return JsonResponse(result, status=status)
+    text = "ok" if result["ready"] else "not ok"
+    return HttpResponse(text, content_type="text/plain", status=status)
 
 
 def page_not_found(request, exception):
