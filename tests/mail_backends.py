@@ -26,3 +26,12 @@ class SlowFileBackend(BaseEmailBackend):
             with open(log, "a") as output:
                 output.write(f"sent {message.to[0]}\n")
         return len(email_messages)
+
+
+class RefusingBackend(BaseEmailBackend):
+    """A mail server that refuses the address (its error names the address, as SMTP's do)."""
+
+    def send_messages(self, email_messages):
+        from smtplib import SMTPRecipientsRefused
+
+        raise SMTPRecipientsRefused({m.to[0]: (550, b"User unknown") for m in email_messages})

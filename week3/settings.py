@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (week3.log_format).
+    "week3.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Says once in the log when X-Forwarded-For does not match TRUST_X_FORWARDED_FOR.
     "week3.middleware.ForwardedForWarningMiddleware",
@@ -342,10 +344,41 @@ READINESS_HEARTBEAT_MAX_AGE = env_int("READINESS_HEARTBEAT_MAX_AGE", 120)
 READINESS_MAIL_MAX_AGE = env_int("READINESS_MAIL_MAX_AGE", 60 * 60)
 READINESS_TOKEN = os.environ.get("READINESS_TOKEN", "").strip()
 
+# Logs: "json" for one JSON object per line (time, level, logger, message, request id), or
+# "text"; both without e-mail addresses or the secrets of e-mailed links (week3.log_format).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower() or "text"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "week3.log_format.JsonFormatter"},
+        "text": {"()": "week3.log_format.ScrubbingFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Error reports to Sentry (or a compatible service) when SENTRY_DSN is set and sentry-sdk is
+# installed (pip install sentry-sdk; not a dependency): without personal data, scrubbed.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError:
+        sentry_sdk = None
+    if sentry_sdk is not None:
+        from week3.log_format import sentry_before_send
+
+        sentry_sdk.init(
+            dsn=SENTRY_DSN,
+            send_default_pii=False,
+            before_send=sentry_before_send,
+            environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+            traces_sample_rate=0,
+        )
