@@ -306,6 +306,11 @@ ACCOUNT_RATE_LIMIT_ADDRESS = os.environ.get("ACCOUNT_RATE_LIMIT_ADDRESS", "3/h")
 UNVERIFIED_ACCOUNT_DAYS = env_int("UNVERIFIED_ACCOUNT_DAYS", 7)
 PROVIDER_REJECTED_RETENTION_DAYS = env_int("PROVIDER_REJECTED_RETENTION_DAYS", 30)
 LOGIN_RECORD_RETENTION_DAYS = env_int("LOGIN_RECORD_RETENTION_DAYS", 30)
+# Days bin/backup's backups are kept (docs/operations.md); the privacy page states it.
+BACKUP_RETENTION_DAYS = env_int("BACKUP_RETENTION_DAYS", 14)
+# Where to report a security problem (/.well-known/security.txt, the colophon): an e-mail
+# address or an https:// URL.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@example.org").strip()
 # Take the client address from X-Forwarded-For: only behind proxies that set it. The client is
 # the TRUSTED_PROXY_COUNT-th entry from the right (each proxy appends the address it saw; what
 # is further left the client wrote itself). See agenda.ratelimit.client_ip.

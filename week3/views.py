@@ -1,5 +1,6 @@
 """Views shared by the whole site: health checks and friendly error pages."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -7,7 +8,9 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from week3.readiness import readiness
 
@@ -40,6 +43,22 @@ def ready(request):
         return JsonResponse(result, status=status)
     text = "ok" if result["ready"] else "not ok"
     return HttpResponse(text, content_type="text/plain", status=status)
+
+
+@require_safe
+def security_txt(request):
+    """RFC 9116: where to report a security problem (SECURITY_CONTACT), valid for a year."""
+    contact = settings.SECURITY_CONTACT
+    if "@" in contact and not contact.startswith(("mailto:", "https://")):
+        contact = f"mailto:{contact}"
+    expires = (timezone.now() + datetime.timedelta(days=365)).astimezone(datetime.UTC)
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {expires.replace(microsecond=0).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: nl, en, de",
+        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception):

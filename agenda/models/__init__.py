@@ -18,6 +18,7 @@ from agenda.models.sessions import (
     free_spots_condition,
     not_ended_condition,
 )
+from agenda.models.statements import Statement
 from agenda.models.states import (
     DIRECTLY_EDITABLE,
     OPEN_REVISION_STATES,
@@ -54,6 +55,7 @@ __all__ = [
     "ReservationState",
     "Session",
     "SessionQuerySet",
+    "Statement",
     "SubmittedActivity",
     "can_transition",
     "free_spots_condition",

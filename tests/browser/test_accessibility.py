@@ -25,6 +25,9 @@ def page_urls(agenda):
         "provider": choir.provider.get_absolute_url(),
         "not found": "/activiteit/bestaat-niet/",
         "agenda in German": "/de/agenda/?plek=on",
+        "accessibility statement": "/en/toegankelijkheid/",
+        "colophon": "/colofon/",
+        "privacy statement in German": "/de/privacy/",
     }
 
 
