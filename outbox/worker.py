@@ -62,11 +62,17 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+# How long the admin lists past job runs.
+JOB_RUNS_KEPT = datetime.timedelta(days=30)
+
+
 def heartbeat_beat(*, worker: str) -> None:
-    """Record that `worker` is alive now; forget workers silent for a day."""
+    """Record that `worker` is alive now; forget workers silent for a day, and job runs of
+    periods long past."""
     now = timezone.now()
     WorkerHeartbeat.objects.update_or_create(worker=worker, defaults={"beat_at": now})
     WorkerHeartbeat.objects.filter(beat_at__lt=now - datetime.timedelta(days=1)).delete()
+    JobRun.objects.filter(period_start__lt=now - JOB_RUNS_KEPT).delete()
 
 
 def heartbeat_age() -> datetime.timedelta | None:

@@ -116,7 +116,9 @@ def restored_database():
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_a_restored_backup_serves_the_same_pages_and_images(tmp_path, settings, restored_database):
+def test_a_restored_backup_serves_the_same_pages_and_images(
+    tmp_path, settings, restored_database, reference_data
+):
     media = tmp_path / "media"
     settings.MEDIA_ROOT = media
     call_command("seed_demo", year=2027, verbosity=0)
