@@ -46,6 +46,24 @@ def create(apps, schema_editor):
         )
 
 
+def grant(apps, schema_editor):
+    """The redactie and beheer groups edit the statements."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations ran; these are needed now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    rights = Permission.objects.filter(
+        content_type__app_label="agenda", codename__in=["view_statement", "change_statement"]
+    )
+    for group in Group.objects.filter(name__in=["redactie", "beheer"]):
+        group.permissions.add(*rights)
+
+
 def remove(apps, schema_editor):
     apps.get_model("agenda", "Statement").objects.filter(kind__in=TEXTS).delete()
 
@@ -54,6 +72,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agenda', '0018_beheer_cannot_grant_rights'),
+        ('auth', '0012_alter_user_first_name_max_length'),
+        ('contenttypes', '0002_remove_content_type_name'),
     ]
 
     operations = [
@@ -74,4 +94,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(create, remove),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

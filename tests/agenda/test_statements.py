@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -58,7 +59,9 @@ def test_staff_edit_a_statement_and_each_language_shows_it(client, reference_dat
     for prefix in ("", "/en", "/de"):
         assert client.get(f"{prefix}{path}").status_code == 200  # cached as it was
     statement = Statement.objects.get(kind=kind)
-    staff = UserFactory(is_staff=True, is_superuser=True)
+    # A moderator (the redactie group), no superuser.
+    staff = UserFactory(is_staff=True)
+    staff.groups.add(Group.objects.get(name="redactie"))
     client.force_login(staff)
     response = client.post(
         reverse("admin:agenda_statement_change", args=[statement.pk]),
