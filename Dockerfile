@@ -1,5 +1,6 @@
 # Week 3's production image: gunicorn behind a TLS-terminating proxy, static files from WhiteNoise.
-# Configure it with environment variables (.env.example); the entrypoint migrates, then starts gunicorn.
+# Configure it with environment variables (.env.example). One image for every role: the entrypoint
+# migrates and starts gunicorn (`web`, the default), or runs the worker (`worker`): see bin/entrypoint.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -11,8 +12,10 @@ WORKDIR /app
 
 COPY pyproject.toml ./
 COPY week3 week3
-COPY agenda agenda
+COPY outbox outbox
 COPY providers providers
+COPY agenda agenda
+COPY portal portal
 COPY campaign campaign
 RUN pip install --no-cache-dir . \
     && rm -rf build ./*.egg-info

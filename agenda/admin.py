@@ -389,3 +389,6 @@ class VenueAdmin(ProvidersVenueAdmin):
     def save_model(self, request, obj, form, change):
         # Residents booked at the venue hear about a new address, as for a session moved.
         venue_staff_save(venue=obj)
+
+
+from agenda import admin_statements  # noqa: E402, F401  (registers the statements' admin)

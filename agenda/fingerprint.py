@@ -19,11 +19,21 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from agenda.models import Activity, Audience, Edition, Session
+from agenda.models import Activity, Audience, Edition, Session, Statement
 from providers.models import Discipline, District, Provider, Venue
 
 # Tables whose rows the public pages show; each has an `updated_at` that every save touches.
-TRACKED_MODELS = [Edition, Activity, Session, Provider, Venue, District, Discipline, Audience]
+TRACKED_MODELS = [
+    Edition,
+    Activity,
+    Session,
+    Provider,
+    Venue,
+    District,
+    Discipline,
+    Audience,
+    Statement,
+]
 TRACKED_LINKS = [Activity.audiences, Activity.disciplines, Activity.languages, Provider.disciplines]
 PAGE_TIMEOUT = 60 * 60
 

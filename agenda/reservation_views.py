@@ -1,4 +1,4 @@
-"""Reservation screens: the form, the personal page behind the e-mailed link, and privacy.
+"""Reservation screens: the form and the personal page behind the e-mailed link.
 
 None of these is cached: they carry a CSRF token or something about one resident.
 """
@@ -178,19 +178,3 @@ def reservation_calendar(request, token):
     response = HttpResponse(body, content_type="text/calendar")
     response["Content-Disposition"] = 'attachment; filename="week3.ics"'
     return response
-
-
-@require_safe
-def privacy(request):
-    return render(
-        request,
-        "agenda/privacy.html",
-        {
-            "retention_days": settings.RESERVATION_RETENTION_DAYS,
-            "unverified_account_days": settings.UNVERIFIED_ACCOUNT_DAYS,
-            "rejected_retention_days": settings.PROVIDER_REJECTED_RETENTION_DAYS,
-            "login_record_days": settings.LOGIN_RECORD_RETENTION_DAYS,
-            "session_hours": max(settings.SESSION_COOKIE_AGE // 3600, 1),
-            "my_week3_days": settings.MY_WEEK3_LINK_DAYS,
-        },
-    )

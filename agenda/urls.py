@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agenda import feed_views, reservation_views, resident_views, views
+from agenda import feed_views, reservation_views, resident_views, statement_views, views
 
 app_name = "agenda"
 
@@ -22,7 +22,6 @@ urlpatterns = [
         reservation_views.reservation_calendar,
         name="reservation_calendar",
     ),
-    path("privacy/", reservation_views.privacy, name="privacy"),
     path("mijn-week3/", resident_views.my_week3_request, name="my_week3_request"),
     path("mijn/<str:token>/", resident_views.my_week3, name="my_week3"),
     path("mijn/<str:token>/agenda.ics", resident_views.my_week3_calendar, name="my_week3_calendar"),
@@ -33,6 +32,9 @@ urlpatterns = [
         resident_views.favourites_calendar,
         name="favourites_calendar",
     ),
+    path("privacy/", statement_views.privacy, name="privacy"),
+    path("toegankelijkheid/", statement_views.accessibility, name="accessibility"),
+    path("colofon/", statement_views.colophon, name="colophon"),
     path("agenda.ics", feed_views.agenda_feed, name="agenda_feed"),
     path("aanbieder/<slug:slug>.ics", feed_views.provider_feed, name="provider_feed"),
     path("activiteit/<slug:slug>.ics", feed_views.activity_feed, name="activity_feed"),

@@ -75,9 +75,12 @@ def home(request):
         context.update(
             activity_count=public.count(),
             provider_count=Provider.objects.filter(pk__in=provider_ids).count(),
+            # Ordered explicitly: an aggregate query leaves Meta.ordering out.
             audiences=Audience.objects.annotate(
                 activity_count=Count("activities", filter=Q(activities__in=public))
-            ).filter(activity_count__gt=0),
+            )
+            .filter(activity_count__gt=0)
+            .order_by("position", "name", "pk"),
             days=edition.days,
             welcoming=_welcoming(public),
         )

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from outbox.models import OutgoingMail
+from outbox.models import JobRun, OutgoingMail
 
 
 @admin.register(OutgoingMail)
@@ -27,6 +27,20 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     def subject_or_writer(self, obj):
         # Not written yet: what it will be about (written when it goes out).
         return obj.subject or f"({obj.writer}: {obj.params.get('kind', '')})"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    """The scheduled jobs' runs (outbox.worker), to see that they run; nobody edits."""
+
+    list_display = ["job", "period_start", "started_at", "finished_at", "worker", "error"]
+    list_filter = ["job", ("finished_at", admin.EmptyFieldListFilter)]
 
     def has_add_permission(self, request):
         return False

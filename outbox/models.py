@@ -43,3 +43,41 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+
+class JobRun(models.Model):
+    """One run of a scheduled job (WORKER_JOBS) for one period: the worker that holds the job's
+    advisory lock writes it, so each job runs once per period however many workers there are.
+    `finished_at` stays empty while it runs, and after a failure (the job is tried again)."""
+
+    job = models.CharField(_("job"), max_length=100)
+    period_start = models.DateTimeField(_("period"))
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    worker = models.CharField(_("worker"), max_length=200, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-period_start", "job"]
+        verbose_name = _("job run")
+        verbose_name_plural = _("job runs")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "period_start"], name="jobrun_once_per_period")
+        ]
+
+    def __str__(self):
+        return f"{self.job} {self.period_start:%Y-%m-%d %H:%M}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of each worker process (readiness reads the newest)."""
+
+    worker = models.CharField(_("worker"), max_length=200, primary_key=True)
+    beat_at = models.DateTimeField(_("last heartbeat"))
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return self.worker

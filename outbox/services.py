@@ -159,7 +159,12 @@ def backoff(attempts: int) -> datetime.timedelta:
     return min(datetime.timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
-def mail_send_due(*, pks: Iterable[int] | None = None, limit: int = 100) -> tuple[int, int]:
+def mail_send_due(
+    *,
+    pks: Iterable[int] | None = None,
+    limit: int = 100,
+    stop: Callable[[], bool] | None = None,
+) -> tuple[int, int]:
     """Send queued e-mails that are due (or the given ones); returns (sent, failed).
 
     Each e-mail is sent in its own short transaction, with its row locked (SKIP LOCKED, so
@@ -168,12 +173,17 @@ def mail_send_due(*, pks: Iterable[int] | None = None, limit: int = 100) -> tupl
     went out, so nothing is sent again. A written-later e-mail is written first, and deleted
     unsent when its writer finds nothing to send. A failure records the error and schedules the
     next attempt. EMAIL_TIMEOUT bounds how long one send (and its lock) can take.
+
+    `stop` is asked before each e-mail (the worker's SIGTERM): the one being sent is finished
+    and marked, the rest stay queued for the next run.
     """
     sent = failed = 0
     now = timezone.now()
     tried: list[int] = []
     connection = get_connection()
     for _ in range(limit):
+        if stop is not None and stop():
+            break
         with transaction.atomic():
             due = OutgoingMail.objects.select_for_update(skip_locked=True).filter(
                 sent_at__isnull=True

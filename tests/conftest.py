@@ -151,6 +151,7 @@ def reference_data(db):
             "providers.migrations.0002_venlo_districts_and_disciplines",
             "agenda.migrations.0003_audiences_and_languages",
             "agenda.migrations.0008_channels",
+            "agenda.migrations.0022_statements",
         ):
             importlib.import_module(module).create(apps, None)
 

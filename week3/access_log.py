@@ -7,9 +7,11 @@ able to use them, and the log must not hold more than the privacy page promises.
 keeps the standard line (method, path, status, size, browser) but writes such paths with the
 secret part replaced, and drops every query string (search words, e-mail addresses a form sent
 by GET). The Referer is cleaned the same way: a page of ours that links on sends its own
-address there. Used by gunicorn.conf.py (`logger_class`); imports nothing from Django.
+address there. Used by gunicorn.conf.py (`logger_class`); imports nothing from Django. With
+LOG_FORMAT=json its lines are JSON too (week3.log_format), with the response's X-Request-ID.
 """
 
+import os
 import re
 
 from gunicorn.glogging import Logger
@@ -45,3 +47,23 @@ class PrivateAccessLogger(Logger):
                     "" if key == "query_string" else clean_path(str(atoms[f"{{{key}}}e"]))
                 )
         return atoms
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        if os.environ.get("LOG_FORMAT", "").strip().lower() == "json":
+            from week3.log_format import JsonFormatter
+
+            for log in (self.error_log, self.access_log):
+                for handler in log.handlers:
+                    handler.setFormatter(JsonFormatter())
+
+    def access(self, resp, req, environ, request_time):
+        from week3.log_format import request_id
+
+        headers = getattr(resp, "headers", None) or []
+        rid = next((value for name, value in headers if name.lower() == "x-request-id"), "")
+        token = request_id.set(rid)
+        try:
+            super().access(resp, req, environ, request_time)
+        finally:
+            request_id.reset(token)

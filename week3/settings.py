@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (week3.log_format).
+    "week3.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Says once in the log when X-Forwarded-For does not match TRUST_X_FORWARDED_FOR.
     "week3.middleware.ForwardedForWarningMiddleware",
@@ -330,6 +332,11 @@ ACCOUNT_RATE_LIMIT_ADDRESS = os.environ.get("ACCOUNT_RATE_LIMIT_ADDRESS", "3/h")
 UNVERIFIED_ACCOUNT_DAYS = env_int("UNVERIFIED_ACCOUNT_DAYS", 7)
 PROVIDER_REJECTED_RETENTION_DAYS = env_int("PROVIDER_REJECTED_RETENTION_DAYS", 30)
 LOGIN_RECORD_RETENTION_DAYS = env_int("LOGIN_RECORD_RETENTION_DAYS", 30)
+# Days bin/backup's backups are kept (docs/operations.md); the privacy page states it.
+BACKUP_RETENTION_DAYS = env_int("BACKUP_RETENTION_DAYS", 14)
+# Where to report a security problem (/.well-known/security.txt, the colophon): an e-mail
+# address or an https:// URL.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@example.org").strip()
 # Take the client address from X-Forwarded-For: only behind proxies that set it. The client is
 # the TRUSTED_PROXY_COUNT-th entry from the right (each proxy appends the address it saw; what
 # is further left the client wrote itself). See agenda.ratelimit.client_ip.
@@ -347,10 +354,64 @@ OUTBOX_WRITERS = {
     "providers.verification": "providers.services.write_verification_mail",
 }
 
+# The worker (manage.py run_worker, bin/entrypoint worker; outbox.worker): besides the outbox,
+# these jobs, each once per period across every worker: name → (dotted path of a function
+# without arguments, period in seconds, optional offset in seconds from midnight UTC). Code,
+# not an environment knob; the intervals are.
+WORKER_JOBS = {
+    "reminders": (
+        "agenda.services.scheduled.reminders_send",
+        env_int("WORKER_REMINDERS_PERIOD", 60 * 60),
+    ),
+    "purge_personal_data": (
+        "agenda.services.retention.personal_data_purge",
+        60 * 60 * 24,
+        # 02:00 UTC: the night in Venlo.
+        env_int("WORKER_PURGE_OFFSET", 60 * 60 * 2),
+    ),
+}
+# Readiness (/readyz): the worker's heartbeat may be this many seconds old, and the oldest
+# unsent e-mail this many seconds, before the site reports "not ready". READINESS_TOKEN lets
+# monitoring read the details (?token=… or the X-Readiness-Token header); staff always can.
+READINESS_HEARTBEAT_MAX_AGE = env_int("READINESS_HEARTBEAT_MAX_AGE", 120)
+READINESS_MAIL_MAX_AGE = env_int("READINESS_MAIL_MAX_AGE", 60 * 60)
+READINESS_TOKEN = os.environ.get("READINESS_TOKEN", "").strip()
+
+# Logs: "json" for one JSON object per line (time, level, logger, message, request id), or
+# "text"; both without e-mail addresses or the secrets of e-mailed links (week3.log_format).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower() or "text"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "week3.log_format.JsonFormatter"},
+        "text": {"()": "week3.log_format.ScrubbingFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Error reports to Sentry (or a compatible service) when SENTRY_DSN is set and sentry-sdk is
+# installed (pip install sentry-sdk; not a dependency): without personal data, scrubbed.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError:
+        sentry_sdk = None
+    if sentry_sdk is not None:
+        from week3.log_format import sentry_before_send
+
+        sentry_sdk.init(
+            dsn=SENTRY_DSN,
+            send_default_pii=False,
+            before_send=sentry_before_send,
+            environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+            traces_sample_rate=0,
+        )

@@ -14,6 +14,8 @@ from week3.staff_auth import views as staff_auth_views
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    path("readyz", views.ready, name="ready"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     # Before the admin's own URLs: the second factor for staff (week3.staff_auth).
     path("beheer/tweede-stap/", staff_auth_views.otp_verify, name="staff_otp_verify"),
     path("beheer/tweede-stap/instellen/", staff_auth_views.otp_setup, name="staff_otp_setup"),

@@ -19,6 +19,7 @@ from agenda.models.sessions import (
     free_spots_condition,
     not_ended_condition,
 )
+from agenda.models.statements import Statement
 from agenda.models.states import (
     DIRECTLY_EDITABLE,
     OPEN_REVISION_STATES,
@@ -56,6 +57,7 @@ __all__ = [
     "ReservationState",
     "Session",
     "SessionQuerySet",
+    "Statement",
     "SubmittedActivity",
     "can_transition",
     "free_spots_condition",

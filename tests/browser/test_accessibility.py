@@ -29,6 +29,9 @@ def page_urls(agenda):
         "agenda in German": "/de/agenda/?plek=on",
         "home in German": "/de/",
         "activity in English": f"/en/activiteit/{choir.slug}/",
+        "accessibility statement": "/en/toegankelijkheid/",
+        "colophon": "/colofon/",
+        "privacy statement in German": "/de/privacy/",
     }
 
 

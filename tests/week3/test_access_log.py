@@ -89,3 +89,40 @@ def test_every_url_with_a_secret_is_masked():
     for route in secret_routes:
         before = route.split("<", 1)[0].rstrip("/").split("/")[-1]
         assert before in SECRET_AFTER, route
+
+
+def test_with_log_format_json_the_access_log_is_json_with_the_request_id(monkeypatch):
+    import io
+    import json
+
+    monkeypatch.setenv("LOG_FORMAT", "json")
+    settings = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    config = Config()
+    config.set("logger_class", settings["logger_class"])
+    config.set("accesslog", "-")
+    logger = load_class(config.logger_class, section="gunicorn.loggers")(config)
+    output = io.StringIO()
+    for handler in logger.access_log.handlers:
+        handler.setStream(output)
+    target = "/reservering/r3s3rv3ringst0k3n/"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": target,
+        "PATH_INFO": target,
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "192.0.2.7",
+    }
+    request = SimpleNamespace(headers=[])
+    response = SimpleNamespace(
+        status="200 OK", sent=10, headers=[("X-Request-ID", "abcdef123456")], status_code=200
+    )
+    logger.access(response, request, environ, datetime.timedelta(milliseconds=12))
+    # One line per handler gunicorn left on its access logger (earlier tests set up more).
+    entries = [json.loads(line) for line in output.getvalue().splitlines()]
+    assert entries
+    entry = entries[-1]
+    assert entry["request_id"] == "abcdef123456"
+    assert entry["logger"] == "gunicorn.access"
+    assert "/reservering/[hidden]" in entry["message"]
+    assert "r3s3rv3ringst0k3n" not in output.getvalue()

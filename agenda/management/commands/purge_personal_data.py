@@ -1,4 +1,4 @@
-"""Remove personal data once its term is over; safe to run every night.
+"""Remove personal data once its term is over; safe to run every night (the worker does).
 
 Each purge is a function of the app that owns the data; the terms are settings (the privacy
 page states them).
@@ -7,15 +7,7 @@ page states them).
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from agenda.ratelimit import rate_counts_purge
-from agenda.services.scheduled import reservations_purge
-from providers.pending_images import pending_images_purge
-from providers.retention import (
-    login_records_purge,
-    sessions_purge,
-    users_purge_rejected,
-    users_purge_unconfirmed,
-)
+from agenda.services.retention import personal_data_purge
 
 
 class Command(BaseCommand):
@@ -30,21 +22,22 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = reservations_purge()
+        counts = personal_data_purge()
         days = settings.RESERVATION_RETENTION_DAYS
+        count = counts["reservations"]
         self.stdout.write(f"anonymised {count} reservations (sessions ended over {days} days ago)")
-        sessions_purge()
         self.stdout.write("deleted expired login sessions")
-        count = login_records_purge()
         days = settings.LOGIN_RECORD_RETENTION_DAYS
-        self.stdout.write(f"deleted {count} login records (over {days} days old)")
-        count = users_purge_unconfirmed()
+        self.stdout.write(f"deleted {counts['login_records']} login records (over {days} days old)")
         days = settings.UNVERIFIED_ACCOUNT_DAYS
-        self.stdout.write(f"deleted {count} accounts nobody confirmed within {days} days")
-        count = users_purge_rejected()
+        self.stdout.write(
+            f"deleted {counts['unconfirmed_accounts']} accounts nobody confirmed within {days} days"
+        )
         days = settings.PROVIDER_REJECTED_RETENTION_DAYS
-        self.stdout.write(f"deleted {count} accounts of organisations rejected {days}+ days ago")
-        count = rate_counts_purge()
-        self.stdout.write(f"deleted {count} rate-limit counters of ended windows")
-        count = pending_images_purge()
+        self.stdout.write(
+            f"deleted {counts['rejected_accounts']} accounts of organisations rejected "
+            f"{days}+ days ago"
+        )
+        self.stdout.write(f"deleted {counts['rate_counts']} rate-limit counters of ended windows")
+        count = counts["pending_photo_files"]
         self.stdout.write(f"deleted {count} files of photos chosen but never saved (a day old)")
