@@ -24,7 +24,14 @@ from providers.models import Discipline, District, Provider, Venue
 
 # Tables whose rows the public pages show; each has an `updated_at` that every save touches.
 TRACKED_MODELS = [Edition, Activity, Session, Provider, Venue, District, Discipline, Audience]
-TRACKED_LINKS = [Activity.audiences, Activity.disciplines, Activity.languages, Provider.disciplines]
+TRACKED_LINKS = [
+    Activity.audiences,
+    Activity.disciplines,
+    Activity.languages,
+    Provider.disciplines,
+    Audience.includes,
+    District.neighbours,
+]
 PAGE_TIMEOUT = 60 * 60
 
 

@@ -151,6 +151,8 @@ def reference_data(db):
             "providers.migrations.0002_venlo_districts_and_disciplines",
             "agenda.migrations.0003_audiences_and_languages",
             "agenda.migrations.0008_channels",
+            "providers.migrations.0014_district_neighbours",
+            "agenda.migrations.0019_audience_includes",
         ):
             importlib.import_module(module).create(apps, None)
 

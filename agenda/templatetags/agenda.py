@@ -33,20 +33,21 @@ def room(context, session, part: str) -> str:
 
 
 @register.simple_tag
-def filter_choices(bound_field, columns=False) -> str:
+def filter_choices(bound_field, columns=False, counts=None) -> str:
     """A multiple-choice filter as a fieldset of plain checkboxes.
 
     Written here rather than by Django's widget templates or a template loop: the agenda shows
-    some seventy options on every page.
+    some seventy options on every page. `counts`: option value → how many results choosing it
+    would give (agenda.facets), shown after its label.
     """
     selected = {str(value) for value in (bound_field.value() or [])}
     name, prefix = bound_field.html_name, bound_field.auto_id
     options = format_html_join(
         "\n",
         '<div class="check"><input type="checkbox" name="{}" value="{}" id="{}_{}"{}>'
-        '<label for="{}_{}">{}</label></div>',
+        '<label for="{}_{}">{}{}</label></div>',
         (
-            (name, value, prefix, index, checked, prefix, index, label)
+            (name, value, prefix, index, checked, prefix, index, label, _count(counts, value))
             for index, (value, label) in enumerate(bound_field.field.choices)
             for value, checked in [(str(value), " checked" if str(value) in selected else "")]
         ),
@@ -58,3 +59,9 @@ def filter_choices(bound_field, columns=False) -> str:
         " choices-columns" if columns else "",
         options,
     )
+
+
+def _count(counts, value) -> str:
+    if counts is None:
+        return ""
+    return format_html(' <span class="count">({})</span>', counts.get(value, 0))
