@@ -280,8 +280,9 @@ class AgendaFilter(django_filters.FilterSet):
 
     def active_filters(self) -> list[dict]:
         """Each valid filter value as a chip: its label and the query string without it."""
-        if not self.is_bound or not hasattr(self.form, "cleaned_data"):
+        if not self.is_bound:
             return []
+        self.form.is_valid()
         chips = []
         cleaned = self.form.cleaned_data
         for name, field in self.form.fields.items():

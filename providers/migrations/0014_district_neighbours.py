@@ -22,8 +22,11 @@ def create(apps, schema_editor):
     District = apps.get_model("providers", "District")
     by_slug = {district.slug: district for district in District.objects.all()}
     for slug, others in NEIGHBOURS:
-        if slug in by_slug:
-            by_slug[slug].neighbours.add(*(by_slug[o] for o in others if o in by_slug))
+        for other in others:
+            if slug in by_slug and other in by_slug:
+                # Both ways: the historical model need not know the relation is symmetrical.
+                by_slug[slug].neighbours.add(by_slug[other])
+                by_slug[other].neighbours.add(by_slug[slug])
 
 
 class Migration(migrations.Migration):
