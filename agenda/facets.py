@@ -25,6 +25,7 @@ from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agenda.filters import NOT_FILTERS
 from agenda.models import Activity, Audience, Language
 from providers.models import Discipline, District
 
@@ -148,7 +149,9 @@ def relaxations(filterset, counts) -> list[dict]:
             label = _("also in %(districts)s") % {"districts": _joined(names)}
             suggestions.append(_suggestion(label, wider))
     for name, field in filterset.form.fields.items():
-        if name in filterset.form.errors or data.get(name) in (None, False, "", []):
+        if name in NOT_FILTERS or name in filterset.form.errors:
+            continue
+        if data.get(name) in (None, False, "", []):
             continue
         if hasattr(data.get(name), "exists") and not data[name]:
             continue

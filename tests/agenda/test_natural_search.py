@@ -100,3 +100,19 @@ def test_audiences_and_ages_agree_over_the_demo_data(demo):
     assert "Open repetitie Harmonie St. Caecilia" in shown(
         edition, "doelgroep=kinderen&leeftijd=8&wijk=blerick&discipline=muziek"
     )
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_an_empty_demo_search_suggests_a_relaxation_that_finds_it(client, demo, prefix):
+    # The wind instruments lesson is in Blerick, not next door in Hout-Blerick.
+    query = {"q": "blaasinstrument", "wijk": "hout-blerick", "doelgroep": "kinderen"}
+    html = client.get(f"{prefix}/agenda/", query).content.decode()
+    assert titles(client, f"{prefix}/agenda/", **query) == []
+    suggestions = re.findall(r'<li><a href="\?([^"]+)">([^<]+): (\d+)</a></li>', html)
+    assert suggestions
+    found = []
+    for address, _label, count in suggestions:
+        cards = titles(client, f"{prefix}/agenda/?{address.replace('&amp;', '&')}")
+        assert len(cards) == int(count) >= 1  # each gives what it says
+        found.extend(cards)
+    assert "Proefles blaasinstrument voor kinderen" in found
