@@ -35,8 +35,8 @@ def titles(html: str) -> list[str]:
 
 def option_count(html: str, name: str, value: str) -> int:
     match = re.search(
-        rf'name="{name}" value="{re.escape(value)}" id="[^"]+"[^>]*><label [^>]*>[^<]*'
-        r'<span class="count">\((\d+)\)</span>',
+        rf'name="{name}" value="{re.escape(value)}" id="[^"]+"[^>]*><label [^>]*>[^<]*</label>'
+        r' <span class="count" id="[^"]+">\((\d+)\)</span>',
         html,
     )
     assert match, (name, value)
