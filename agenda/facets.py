@@ -71,6 +71,16 @@ def _links(relation, **lookups):
     return getattr(Activity, relation).through.objects.filter(activity=OuterRef("pk"), **lookups)
 
 
+def audiences_with_counts(activities):
+    """Every audience with how many of `activities` count for it (families count for
+    children and adults too: Audience.includes), as the audience filter finds them."""
+    option = OuterRef(OuterRef("pk"))
+    links = _links("audiences").filter(Q(audience=option) | Q(audience__includes=option))
+    return Audience.objects.annotate(
+        activity_count=CountOf(activities.order_by().filter(Exists(links)).values("pk"))
+    )
+
+
 def option_counts(filterset) -> dict[str, dict[str, int]]:
     """For each counted filter: option value → number of activities. One query in all (the
     filters' grouped counts joined with UNION ALL)."""

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -10,7 +10,7 @@ from agenda import facets
 from agenda.caching import cache_public_page
 from agenda.compression import do_not_keep
 from agenda.filters import SORT_BY_TIME, AgendaFilter
-from agenda.models import Activity, Audience, Edition, Session
+from agenda.models import Activity, Edition, Session
 from providers.models import Provider
 
 # What an activity's card shows of it and of its sessions (agenda/templatetags/cards.py).
@@ -48,9 +48,7 @@ def home(request):
         context.update(
             activity_count=public.count(),
             provider_count=Provider.objects.filter(pk__in=provider_ids).count(),
-            audiences=Audience.objects.annotate(
-                activity_count=Count("activities", filter=Q(activities__in=public))
-            ).filter(activity_count__gt=0),
+            audiences=facets.audiences_with_counts(public).filter(activity_count__gt=0),
             days=edition.days,
         )
     return render(request, "agenda/home.html", context)

@@ -189,3 +189,13 @@ def test_the_subscribe_link_is_the_selection_not_the_day_word(client, agenda, cl
     clock.move_to(local(TUESDAY, 9))
     html = page(client, q="vandaag koor")
     assert reverse("agenda:agenda_feed") + f"?dag={TUESDAY.isoformat()}&amp;q=koor" in html
+
+
+def test_the_home_page_counts_families_under_children_as_the_agenda_does(client, agenda):
+    family = ActivityFactory(
+        edition=agenda["edition"], audiences=[Audience.objects.get(slug="gezinnen")]
+    )
+    SessionFactory(activity=family, starts_at=local(TUESDAY, 10), ends_at=local(TUESDAY, 11))
+    html = page(client, "/")
+    tile = re.search(r'href="[^"]*doelgroep=kinderen"[^>]*>.*?(\d+) activiteit', html, re.S)
+    assert tile and int(tile.group(1)) == len(titles(page(client, doelgroep="kinderen"))) == 2
