@@ -92,6 +92,9 @@ def split_days(text: str, days: list[datetime.date]) -> tuple[str, list[datetime
             kept.append(word)
             continue
         meant = _days_for(key, days, today)
+        # "on Tuesday", "op zaterdag", "dieses Wochenende": the little word goes with it.
+        if kept and kept[-1].casefold() in STOP_WORDS:
+            kept.pop()
         if meant:
             found.extend(day for day in meant if day not in found)
         else:

@@ -199,3 +199,9 @@ def test_the_home_page_counts_families_under_children_as_the_agenda_does(client,
     html = page(client, "/")
     tile = re.search(r'href="[^"]*doelgroep=kinderen"[^>]*>.*?(\d+) activiteit', html, re.S)
     assert tile and int(tile.group(1)) == len(titles(page(client, doelgroep="kinderen"))) == 2
+
+
+def test_the_little_word_before_a_day_word_goes_with_it(client, agenda):
+    html = page(client, q="koor op dinsdag")
+    assert 'name="q" id="id_q" value="koor"' in html
+    assert titles(html) == ["Kinderkoor De Merel zingt"]

@@ -29,7 +29,7 @@ def test_a_question_in_plain_words_on_a_phone_without_javascript(browser, site):
     assert query["q"] == ["children singing on tuesday in blerick"]
     expect(page.get_by_role("link", name="Kinderkoor De Merel zingt")).to_be_visible()
     expect(page.get_by_text("1 free activity", exact=True)).to_be_visible()
-    expect(page.get_by_role("searchbox")).to_have_value("children singing on in blerick")
+    expect(page.get_by_role("searchbox")).to_have_value("children singing in blerick")
     # Subscribing is within the first screen and a half, not at the bottom of the results.
     subscribe = page.locator("summary", has_text="Put this selection in your calendar")
     assert subscribe.bounding_box()["y"] < 1.5 * 844
