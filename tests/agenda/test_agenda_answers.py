@@ -205,3 +205,9 @@ def test_the_little_word_before_a_day_word_goes_with_it(client, agenda):
     html = page(client, q="koor op dinsdag")
     assert 'name="q" id="id_q" value="koor"' in html
     assert titles(html) == ["Kinderkoor De Merel zingt"]
+
+
+def test_a_day_word_that_means_no_edition_day_is_said_so(client, agenda):
+    html = page(client, q="vandaag koor")  # a week before the edition
+    assert "“vandaag” is geen dag van Week 3" in html
+    assert titles(html) == ["Kinderkoor De Merel zingt"]
