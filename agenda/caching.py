@@ -36,6 +36,8 @@ logger = logging.getLogger(__name__)
 
 # A query parameter whose results depend on free places (see AgendaFilter.plek).
 FREE_SPOTS_PARAM = "plek"
+# A query whose order depends on every session's places (see AgendaFilter.sorteer).
+SORT_PARAM, SORT_BY_PLACES = "sorteer", "plekken"
 # `<!--w3a 12 spots-->`, `<!--w3a 12 reserve-->` in HTML; `{"w3a": 12}` in JSON-LD. Visitors'
 # text cannot contain either: it is escaped in HTML and quoted in JSON.
 _MARKER = re.compile(r'<!--w3a (\d+) (spots|reserve)-->|\{"w3a": (\d+)\}')
@@ -198,6 +200,8 @@ def cache_public_page(view=None, *, query_params=()):
         base = f"page:{page_version()}:{address_digest(request)}"
         if FREE_SPOTS_PARAM in request.GET:
             base += f":{_rooms(request).free_fingerprint}"
+        if request.GET.get(SORT_PARAM) == SORT_BY_PLACES:
+            base += f":{_rooms(request).fingerprint}"
         for _attempt in range(3):
             response = _serve(view, request, args, kwargs, base)
             if response is not None:

@@ -37,10 +37,13 @@ def edition_sessions(edition):
 
 def selection_calendar(filterset: AgendaFilter, page_url: str):
     edition = filterset.edition
-    name = gettext("Week 3 Venlo %(year)s") % {"year": edition.year}
+    # Named after the selection ("Week 3 Venlo – Kinderen, Blerick"), so a resident with two
+    # subscriptions tells them apart in the calendar app.
     labels = [chip["label"] for chip in filterset.active_filters()]
     if labels:
-        name = f"{name}: {', '.join(labels)}"
+        name = f"Week 3 Venlo – {', '.join(labels)}"
+    else:
+        name = gettext("Week 3 Venlo %(year)s") % {"year": edition.year}
     description = gettext("Free trial activities during Venlo's culture week.")
     return calendar_for_sessions(
         selection_sessions(filterset),

@@ -4,8 +4,8 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.db.models import BooleanField, Exists, OuterRef, Q, Subquery
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Greatest
 from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -19,25 +19,19 @@ from agenda.models import (
     free_spots_condition,
     not_ended_condition,
 )
+from agenda.search import _ACTIVITY_TEXT_MATCHES, _sql_condition, split_days, text_condition
 from providers.models import Discipline, District, Provider
 
 SEARCH_MAX_LENGTH = 200
+# The orders of the results; the first is the default. Sorting by places keys the page cache
+# on every session's places (agenda.caching).
+SORT_BY_TIME, SORT_BY_PLACES = "tijd", "plekken"
+# Not filters: left out of the chips, the counts and the suggestions.
+NOT_FILTERS = ("sorteer",)
 # What canonical_query(keep_ignored=True) puts for a filter that does not hold.
 IGNORED = "!"
-
-# The stored search vectors: generated columns with a GIN index each, which the database keeps
-# current (migrations agenda 0014 and providers 0011); the models do not load them.
-_ACTIVITY_TEXT_MATCHES = (
-    f"{Activity._meta.db_table}.search_vector @@ websearch_to_tsquery('dutch', %s)"
-)
-_PROVIDER_NAME_MATCHES = (
-    f"{Activity._meta.db_table}.provider_id IN (SELECT id FROM {Provider._meta.db_table} "
-    "WHERE search_vector @@ websearch_to_tsquery('dutch', %s))"
-)
-
-
-def _sql_condition(sql: str, value: str) -> Q:
-    return Q(RawSQL(sql, [value], output_field=BooleanField()))
+# The search vectors' conditions, kept here for what reads them (tests, explain plans).
+__all__ = ["_ACTIVITY_TEXT_MATCHES", "AgendaFilter", "_sql_condition"]
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -119,16 +113,40 @@ class AgendaFilter(django_filters.FilterSet):
     plek = django_filters.BooleanFilter(
         label=_("Spots still free"), widget=forms.CheckboxInput, method="filter_by_session"
     )
+    # Not a filter: the order of the results (applied in filter_queryset).
+    sorteer = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[(SORT_BY_TIME, _("Time")), (SORT_BY_PLACES, _("Most free places"))],
+        method="filter_by_session",
+        empty_label=None,
+    )
 
     class Meta:
         model = Activity
         fields = []
 
     def __init__(self, data=None, queryset=None, *, edition=None, include_past=False, **kwargs):
+        days = edition.days if edition else []
+        # Day words in the search ("zaterdag", "tomorrow") become the day filter.
+        self.day_words_unmatched = []
+        if hasattr(data, "getlist") and data.get("q"):
+            text, found, self.day_words_unmatched = split_days(data.get("q"), days)
+            if found or self.day_words_unmatched:
+                data = data.copy()
+                data["q"] = text
+                chosen = set(data.getlist("dag"))
+                data.setlist(
+                    "dag",
+                    [
+                        *data.getlist("dag"),
+                        *(day.isoformat() for day in found if day.isoformat() not in chosen),
+                    ],
+                )
+                if not text:
+                    del data["q"]
         super().__init__(data, queryset, **kwargs)
         self.edition = edition
         self.include_past = include_past
-        days = edition.days if edition else []
         self.filters["dag"].extra["choices"] = [
             (day.isoformat(), date_format(day, day_format())) for day in days
         ]
@@ -136,21 +154,16 @@ class AgendaFilter(django_filters.FilterSet):
     # Activity-level filters.
 
     def filter_text(self, queryset, name, value):
-        value = " ".join(value.split())
-        if not value:
-            return queryset
-        # Dutch full text (stemmed: "zingen" finds "zingt"), or part of a word ("koor" in
-        # "kinderkoor").
-        return queryset.filter(
-            _sql_condition(_ACTIVITY_TEXT_MATCHES, value)
-            | _sql_condition(_PROVIDER_NAME_MATCHES, value)
-            | Q(title__icontains=value)
-            | Q(provider__name__icontains=value)
-            | Q(description__icontains=value)
-        )
+        # Each word where it may match: see agenda.search.
+        return queryset.filter(text_condition(value))
 
     def filter_audiences(self, queryset, name, value):
-        return self._any_related(queryset, "audiences", value)
+        if not value:
+            return queryset
+        # An activity for families also counts for children and parents (Audience.includes).
+        chosen = [audience.pk for audience in value]
+        expanded = Audience.objects.filter(Q(pk__in=chosen) | Q(includes__in=chosen)).values("pk")
+        return self._any_related(queryset, "audiences", expanded, check=False)
 
     def filter_disciplines(self, queryset, name, value):
         return self._any_related(queryset, "disciplines", value)
@@ -168,8 +181,8 @@ class AgendaFilter(django_filters.FilterSet):
         return queryset.filter(**{name: True}) if value else queryset
 
     @staticmethod
-    def _any_related(queryset, relation, values):
-        if not values:
+    def _any_related(queryset, relation, values, *, check=True):
+        if check and not values:
             return queryset
         # EXISTS on the link table keeps one row per activity without DISTINCT.
         field = Activity._meta.get_field(relation)
@@ -218,11 +231,15 @@ class AgendaFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         sessions = self.matching_sessions().filter(activity=OuterRef("pk"))
-        return (
-            queryset.filter(Exists(sessions))
-            .annotate(first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]))
-            .order_by("first_start", "title", "pk")
+        queryset = queryset.filter(Exists(sessions)).annotate(
+            first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1])
         )
+        data = getattr(self.form, "cleaned_data", {})
+        if data.get("sorteer") == SORT_BY_PLACES:
+            return queryset.annotate(free_places=free_places(sessions)).order_by(
+                F("free_places").desc(nulls_last=True), "first_start", "title", "pk"
+            )
+        return queryset.order_by("first_start", "title", "pk")
 
     # What the page tells the visitor about the filters.
 
@@ -249,6 +266,8 @@ class AgendaFilter(django_filters.FilterSet):
                 query[name] = IGNORED
             if name in self.form.errors or value in (None, False, "") or not _given(value):
                 continue
+            if name == "sorteer" and value == SORT_BY_TIME:
+                continue  # the default
             if name in ("doelgroep", "discipline", "wijk", "taal"):
                 values = sorted(str(obj.slug) for obj in value)
             elif isinstance(value, list):
@@ -261,13 +280,16 @@ class AgendaFilter(django_filters.FilterSet):
 
     def active_filters(self) -> list[dict]:
         """Each valid filter value as a chip: its label and the query string without it."""
-        if not self.is_bound or not hasattr(self.form, "cleaned_data"):
+        if not self.is_bound:
             return []
+        self.form.is_valid()
         chips = []
         cleaned = self.form.cleaned_data
         for name, field in self.form.fields.items():
             value = cleaned.get(name)
             if name in self.form.errors or value is None or value is False or value in ("", []):
+                continue
+            if name in NOT_FILTERS:
                 continue
             for raw, text in self._chip_values(name, field, value):
                 chips.append(
@@ -299,6 +321,21 @@ class AgendaFilter(django_filters.FilterSet):
                     continue
                 pairs.append((key, item))
         return urlencode(pairs)
+
+
+def free_places(sessions):
+    """The places still free over the matching sessions (NULL: no limit, such as walk-in)."""
+    total = (
+        sessions.filter(capacity__isnull=False)
+        .annotate(
+            free=Greatest(F("capacity") - F("places_booked"), Value(0)),
+        )
+        .order_by()
+        .values("activity")
+        .annotate(total=Sum("free"))
+        .values("total")
+    )
+    return Subquery(total, output_field=IntegerField())
 
 
 def _given(value) -> bool:

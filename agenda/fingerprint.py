@@ -34,7 +34,14 @@ TRACKED_MODELS = [
     Audience,
     Statement,
 ]
-TRACKED_LINKS = [Activity.audiences, Activity.disciplines, Activity.languages, Provider.disciplines]
+TRACKED_LINKS = [
+    Activity.audiences,
+    Activity.disciplines,
+    Activity.languages,
+    Provider.disciplines,
+    Audience.includes,
+    District.neighbours,
+]
 PAGE_TIMEOUT = 60 * 60
 
 

@@ -2,15 +2,16 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from agenda import facets
 from agenda.caching import cache_public_page
 from agenda.compression import do_not_keep
-from agenda.filters import AgendaFilter
-from agenda.models import Activity, Audience, Edition, Session
+from agenda.filters import SORT_BY_TIME, AgendaFilter
+from agenda.models import Activity, Edition, Session
 from agenda.models.activities import WELCOME
 from providers.models import Provider
 
@@ -76,9 +77,7 @@ def home(request):
             activity_count=public.count(),
             provider_count=Provider.objects.filter(pk__in=provider_ids).count(),
             # Ordered explicitly: an aggregate query leaves Meta.ordering out.
-            audiences=Audience.objects.annotate(
-                activity_count=Count("activities", filter=Q(activities__in=public))
-            )
+            audiences=facets.audiences_with_counts(public)
             .filter(activity_count__gt=0)
             .order_by("position", "name", "pk"),
             days=edition.days,
@@ -132,6 +131,19 @@ def agenda(request):
     page_query = request.GET.copy()
     page_query.pop("page", None)
     ignored_filters = filterset.ignored_filters()
+    counts = facets.option_counts(filterset)
+    active_filters = filterset.active_filters()
+    relaxations = (
+        facets.relaxations(filterset, counts) if active_filters and not page.paginator.count else []
+    )
+    feed_query = filterset.canonical_query().copy()
+    sort = feed_query.pop("sorteer", [SORT_BY_TIME])[-1]
+    sort_links = []
+    for value, label in filterset.form.fields["sorteer"].choices:
+        query = feed_query.copy()
+        if value != SORT_BY_TIME:
+            query["sorteer"] = value
+        sort_links.append({"label": label, "query": query.urlencode(), "current": value == sort})
     page_missing = requested_page not in (None, "", str(page.number))
     if (
         ignored_filters
@@ -146,8 +158,13 @@ def agenda(request):
             "edition": edition,
             "filter": filterset,
             "page": page,
-            "active_filters": filterset.active_filters(),
+            "active_filters": active_filters,
             "ignored_filters": ignored_filters,
+            "counts": counts,
+            "relaxations": relaxations,
+            "shortcuts": facets.day_shortcuts(edition),
+            "feed_query": feed_query.urlencode(),
+            "sort_links": sort_links,
             "page_missing": page_missing,
             "page_query": page_query.urlencode(),
             "card_query": agenda_query(filterset, page.number),

@@ -152,6 +152,8 @@ def reference_data(db):
             "agenda.migrations.0003_audiences_and_languages",
             "agenda.migrations.0008_channels",
             "agenda.migrations.0022_statements",
+            "providers.migrations.0014_district_neighbours",
+            "agenda.migrations.0023_audience_includes",
         ):
             importlib.import_module(module).create(apps, None)
 

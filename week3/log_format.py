@@ -82,3 +82,40 @@ def sentry_before_send(event: dict, hint: dict) -> dict:
         for key in ("cookies", "data", "headers", "query_string", "env"):
             request.pop(key, None)
     return _scrubbed(event)
+
+
+def logging_config(log_format: str, level: str) -> dict:
+    """Django's LOGGING: one console handler, JSON lines or scrubbed text."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {"()": "week3.log_format.JsonFormatter"},
+            "text": {"()": "week3.log_format.ScrubbingFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json" if log_format == "json" else "text",
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {"django.db.backends": {"level": "INFO"}},
+    }
+
+
+def start_error_reports(dsn: str, environment: str) -> None:
+    """Sentry without personal data, when a DSN is set and sentry-sdk is installed."""
+    if not dsn:
+        return
+    try:
+        import sentry_sdk
+    except ImportError:
+        return
+    sentry_sdk.init(
+        dsn=dsn,
+        send_default_pii=False,
+        before_send=sentry_before_send,
+        environment=environment,
+        traces_sample_rate=0,
+    )

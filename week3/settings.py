@@ -7,6 +7,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from week3.log_format import logging_config, start_error_reports
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -380,38 +382,9 @@ READINESS_TOKEN = os.environ.get("READINESS_TOKEN", "").strip()
 # Logs: "json" for one JSON object per line (time, level, logger, message, request id), or
 # "text"; both without e-mail addresses or the secrets of e-mailed links (week3.log_format).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower() or "text"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "week3.log_format.JsonFormatter"},
-        "text": {"()": "week3.log_format.ScrubbingFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if LOG_FORMAT == "json" else "text",
-        }
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+LOGGING = logging_config(LOG_FORMAT, os.environ.get("LOG_LEVEL", "INFO"))
 
 # Error reports to Sentry (or a compatible service) when SENTRY_DSN is set and sentry-sdk is
 # installed (pip install sentry-sdk; not a dependency): without personal data, scrubbed.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
-if SENTRY_DSN:
-    try:
-        import sentry_sdk
-    except ImportError:
-        sentry_sdk = None
-    if sentry_sdk is not None:
-        from week3.log_format import sentry_before_send
-
-        sentry_sdk.init(
-            dsn=SENTRY_DSN,
-            send_default_pii=False,
-            before_send=sentry_before_send,
-            environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
-            traces_sample_rate=0,
-        )
+start_error_reports(SENTRY_DSN, os.environ.get("SENTRY_ENVIRONMENT", "production"))

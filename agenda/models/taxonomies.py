@@ -8,7 +8,20 @@ from providers.models import TranslatedName
 
 
 class Audience(TranslatedName):
-    """A segment of the campaign: children, youth, families, seniors, newcomers …"""
+    """A segment of the campaign: children, youth, families, seniors, newcomers …
+
+    `includes`: the audiences an activity for this one also counts for (an activity for
+    families is also for children and for their parents), in filters and search alike.
+    """
+
+    includes = models.ManyToManyField(
+        "self",
+        verbose_name=_("also counts for"),
+        symmetrical=False,
+        related_name="included_in",
+        blank=True,
+        help_text=_("An activity for this audience also shows under these audiences."),
+    )
 
     class Meta(TranslatedName.Meta):
         verbose_name = _("audience")

@@ -33,23 +33,26 @@ def room(context, session, part: str) -> str:
 
 
 @register.simple_tag
-def filter_choices(bound_field, columns=False) -> str:
+def filter_choices(bound_field, columns=False, counts=None) -> str:
     """A multiple-choice filter as a fieldset of plain checkboxes.
 
     Written here rather than by Django's widget templates or a template loop: the agenda shows
-    some seventy options on every page.
+    some seventy options on every page. `counts`: option value → how many results choosing it
+    would give (agenda.facets), shown after its label.
     """
     selected = {str(value) for value in (bound_field.value() or [])}
     name, prefix = bound_field.html_name, bound_field.auto_id
+    rows = []
+    for index, (choice, label) in enumerate(bound_field.field.choices):
+        value, option_id = str(choice), f"{prefix}_{index}"
+        checked = " checked" if value in selected else ""
+        described, count = _count(counts, value, option_id)
+        rows.append((name, value, option_id, checked, described, option_id, label, count))
     options = format_html_join(
         "\n",
-        '<div class="check"><input type="checkbox" name="{}" value="{}" id="{}_{}"{}>'
-        '<label for="{}_{}">{}</label></div>',
-        (
-            (name, value, prefix, index, checked, prefix, index, label)
-            for index, (value, label) in enumerate(bound_field.field.choices)
-            for value, checked in [(str(value), " checked" if str(value) in selected else "")]
-        ),
+        '<div class="check"><input type="checkbox" name="{}" value="{}" id="{}"{}{}>'
+        '<label for="{}">{}</label>{}</div>',
+        rows,
     )
     return format_html(
         '<fieldset class="filter-group">\n<legend>{}</legend>\n'
@@ -57,4 +60,16 @@ def filter_choices(bound_field, columns=False) -> str:
         bound_field.label,
         " choices-columns" if columns else "",
         options,
+    )
+
+
+def _count(counts, value, option_id) -> tuple[str, str]:
+    """The input's reference to its count, and the count: a description of the checkbox, so
+    its name stays the option's name."""
+    if counts is None:
+        return "", ""
+    count_id = f"{option_id}_count"
+    return (
+        format_html(' aria-describedby="{}"', count_id),
+        format_html(' <span class="count" id="{}">({})</span>', count_id, counts.get(value, 0)),
     )

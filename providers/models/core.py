@@ -124,6 +124,12 @@ class District(models.Model):
         default=False,
         help_text=_("One of the city's priority neighbourhoods (aandachtswijk)."),
     )
+    neighbours = models.ManyToManyField(
+        "self",
+        verbose_name=_("neighbouring districts"),
+        blank=True,
+        help_text=_("Districts next to this one: the agenda suggests them when nothing is found."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -9,7 +9,8 @@ from tests.helpers import grow_agenda
 
 pytestmark = pytest.mark.django_db
 
-AGENDA_BUDGET = 12
+# The agenda: 12, and one query for the counts of every filter's options (agenda.facets).
+AGENDA_BUDGET = 13
 DETAIL_BUDGET = 10
 
 
@@ -51,3 +52,16 @@ def test_activity_and_provider_pages_queries_do_not_grow(client):
     assert count_queries(client, first.get_absolute_url()) == small <= DETAIL_BUDGET
     assert count_queries(client, first.provider.get_absolute_url()) == small_provider
     assert small_provider <= DETAIL_BUDGET
+
+
+# An empty result counts each suggestion: one per chosen filter, and the neighbours.
+EMPTY_BUDGET = AGENDA_BUDGET + 5
+
+
+def test_suggestions_on_an_empty_page_cost_the_same_at_any_size(client):
+    url = "/agenda/?q=nergens&wijk=blerick&doelgroep=kinderen"
+    grow_agenda(10)
+    small = count_queries(client, url)
+    grow_agenda(290)
+    large = count_queries(client, url)
+    assert small == large <= EMPTY_BUDGET

@@ -19,6 +19,8 @@ def page_urls(agenda):
         "agenda": "/agenda/",
         "agenda filtered": "/agenda/?doelgroep=kinderen&leeftijd=8&wijk=blerick",
         "agenda empty": "/agenda/?q=zzzzzz",
+        "agenda empty with suggestions": "/agenda/?doelgroep=senioren&wijk=blerick",
+        "agenda sorted by free places": "/agenda/?sorteer=plekken&q=dinsdag",
         "agenda ignored filter": "/agenda/?leeftijd=-3&page=999",
         "activity": choir.get_absolute_url(),
         "activity walk-in": agenda["studio"].get_absolute_url(),
@@ -52,6 +54,7 @@ def test_public_pages_have_no_axe_violations(browser, site, agenda, width):
         page.goto(site + url)
         if width >= 1000 or "filtered" in name:
             page.evaluate("document.querySelector('.filter-panel')?.setAttribute('open', '')")
+            page.evaluate("document.querySelector('.subscribe-top')?.setAttribute('open', '')")
         result = axe.run(page, options=WCAG_21_AA)
         if result.violations_count:
             failures[name] = result.generate_report()
