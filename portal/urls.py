@@ -12,13 +12,8 @@ urlpatterns = [
     path("aanmelden/", account.sign_up, name="sign_up"),
     path("bevestigen/<uidb64>/<token>/", account.verify, name="verify"),
     path("uitnodiging/<uidb64>/<token>/", account.accept_invitation, name="accept_invitation"),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(
-            template_name="portal/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("inloggen/", account.LoginView.as_view(), name="login"),
+    path("bevestiging-opnieuw/", account.verify_resend, name="verify_resend"),
     path("uitloggen/", auth_views.LogoutView.as_view(next_page="portal:login"), name="logout"),
     path(
         "wachtwoord-vergeten/",

@@ -353,6 +353,7 @@ OUTBOX_WRITERS = {
     "agenda.reservation": "agenda.services.reservation_mail.write_reservation_mail",
     "agenda.my_week3": "agenda.services.my_week3.write_my_week3_mail",
     "providers.password_reset": "providers.services.write_password_reset_mail",
+    "providers.verification": "providers.services.write_verification_mail",
 }
 
 # The worker (manage.py run_worker, bin/entrypoint worker; outbox.worker): besides the outbox,

@@ -6,6 +6,7 @@ page states them).
 
 from agenda.ratelimit import rate_counts_purge
 from agenda.services.scheduled import reservations_purge
+from providers.pending_images import pending_images_purge
 from providers.retention import (
     login_records_purge,
     sessions_purge,
@@ -22,4 +23,5 @@ def personal_data_purge() -> dict[str, int]:
     counts["unconfirmed_accounts"] = users_purge_unconfirmed()
     counts["rejected_accounts"] = users_purge_rejected()
     counts["rate_counts"] = rate_counts_purge()
+    counts["pending_photo_files"] = pending_images_purge()
     return counts

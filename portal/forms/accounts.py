@@ -13,7 +13,11 @@ from providers.services import password_reset_request
 
 class SignUpForm(forms.Form):
     organisation = forms.CharField(label=_("Name of your organisation"), max_length=120)
-    kind = forms.ChoiceField(label=_("What kind of organisation"), choices=Provider.Kind.choices)
+    # No kind chosen beforehand: "Choose…" until the volunteer picks one (a required choice).
+    kind = forms.ChoiceField(
+        label=_("What kind of organisation"),
+        choices=[("", _("Choose…")), *Provider.Kind.choices],
+    )
     first_name = forms.CharField(label=_("Your first name"), max_length=150)
     last_name = forms.CharField(label=_("Your last name"), max_length=150, required=False)
     email = forms.EmailField(
@@ -41,6 +45,49 @@ class SignUpForm(forms.Form):
             except ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    """Django's login form; the right password of an account whose address is not confirmed
+    yet gets "confirm your e-mail first" (with a button to send the link again) instead of
+    "wrong e-mail or password". A wrong password gets the usual answer, whatever the address."""
+
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "unconfirmed": _(
+            "Confirm your e-mail address first: click the link in the e-mail we sent you when "
+            "you signed up. No e-mail? Send the link again below."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unconfirmed = False
+
+    def get_invalid_login_error(self):
+        email = self.cleaned_data.get("username") or ""
+        password = self.cleaned_data.get("password") or ""
+        user = User.objects.filter(
+            email__iexact=email, email_verified_at__isnull=True, is_active=False
+        ).first()
+        if user is not None and user.has_usable_password():
+            right = user.check_password(password)
+        else:
+            User().set_password(password)  # the same work for every address
+            right = False
+        if right:
+            self.unconfirmed = True
+            return ValidationError(self.error_messages["unconfirmed"], code="unconfirmed")
+        return super().get_invalid_login_error()
+
+
+class ResendForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()
 
 
 class InviteForm(forms.Form):

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from agenda.formatting import day_format
@@ -22,6 +23,15 @@ TRANSLATION_FIELDS = ["title_en", "summary_en", "title_de", "summary_de"]
 MIN_PARTY_SIZE, MAX_PARTY_SIZE = 1, 10
 # Times one activity form takes at most; more rows (or a made-up row count) are refused.
 MAX_SESSION_ROWS = 50
+
+
+def mark_required(form) -> None:
+    """Required fields say so in their label, in words that screen readers read out too."""
+    for field in form.fields.values():
+        if field.required and field.label and not isinstance(field.widget, forms.HiddenInput):
+            field.label = format_html(
+                '{} <span class="required-mark">{}</span>', field.label, _("(required)")
+            )
 
 
 class ActivityForm(ImageUploadMixin, forms.ModelForm):
@@ -83,13 +93,16 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, image_name="", **kwargs):
+    def __init__(self, *args, image_name="", pending_image="", **kwargs):
         super().__init__(*args, **kwargs)
         self.image_name = image_name
+        # A photo chosen earlier, kept while the form was shown again (providers.pending_images).
+        self.pending_image = pending_image
         # Needed only with reservations; a walk-in activity keeps the value it has.
         self.fields["max_party_size"].required = False
         # Not asked before issue 14: a form without it keeps what the activity has.
         self.fields["parents_stay"].required = False
+        mark_required(self)
 
     def visible_fields(self):
         # The translations have their own fieldset (portal/partials/_activity_translations.html).
@@ -108,7 +121,8 @@ class ActivityForm(ImageUploadMixin, forms.ModelForm):
         self._clean_party_size(cleaned)
         if not cleaned.get("parents_stay"):
             cleaned["parents_stay"] = self.instance.parents_stay
-        if (cleaned.get("upload") or self.image_name) and not cleaned.get("image_alt"):
+        has_photo = cleaned.get("upload") or self.pending_image or self.image_name
+        if has_photo and not cleaned.get("image_alt"):
             self.add_error(
                 "image_alt", _("Describe the photo in a few words, for people who cannot see it.")
             )
@@ -195,7 +209,7 @@ class SessionForm(forms.Form):
         label=_("Spots"),
         required=False,
         min_value=1,
-        help_text=_("Empty: no limit."),
+        help_text=_("Needed for activities with reservations. Walk-in: leave empty for no limit."),
         widget=forms.NumberInput(attrs={"min": 1}),
     )
 
@@ -206,6 +220,7 @@ class SessionForm(forms.Form):
             (day.isoformat(), date_format(day, day_format())) for day in edition.days
         ]
         self.fields["venue"].choices = venues.choices
+        mark_required(self)
 
     def clean_venue(self) -> Venue:
         return self.venues.by_pk[self.cleaned_data["venue"]]

@@ -17,12 +17,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from agenda.ratelimit import client_ip, hit
-from portal.forms.accounts import PasswordResetForm, SignUpForm
+from portal.forms.accounts import LoginForm, PasswordResetForm, ResendForm, SignUpForm
 from providers.services import (
     provider_sign_up,
     user_accept_invitation,
     user_from_token,
     user_verify,
+    verification_resend_request,
 )
 from providers.tokens import invitation_tokens, password_reset_tokens, verification_tokens
 
@@ -71,6 +72,32 @@ def verify(request, uidb64, token):
         messages.success(request, _("Your e-mail address is confirmed. Welcome to Week 3!"))
         return redirect("portal:dashboard")
     return render(request, "portal/verify_confirm.html")
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login; an unconfirmed account with the right password is told to confirm its
+    address first, next to a button that sends the link again (portal.forms.LoginForm)."""
+
+    authentication_form = LoginForm
+    template_name = "portal/login.html"
+    redirect_authenticated_user = True
+
+
+@sensitive_post_parameters("email")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verify_resend(request):
+    """Send the confirmation link again. The same answer for every address (the e-mail is
+    written when it goes out, and only to an account nobody confirmed yet); throttled."""
+    form = ResendForm(request.POST or None, initial={"email": request.GET.get("email", "")})
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if throttled(request, "verify-resend", email):
+            form.add_error(None, TOO_MANY)
+            return render(request, "portal/verify_resend.html", {"form": form}, status=429)
+        verification_resend_request(email=email, language=request.LANGUAGE_CODE)
+        return redirect("portal:password_reset_done")
+    return render(request, "portal/verify_resend.html", {"form": form})
 
 
 @sensitive_post_parameters("new_password1", "new_password2")

@@ -4,6 +4,9 @@ cancelling one session."""
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.forms.utils import ErrorDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,9 +31,12 @@ from portal.forms.activities import (
     session_initial,
 )
 from portal.views.base import portal_edition, portal_view, post_only
-from providers.images import delete_image, store_image
+from providers.images import WIDTHS, delete_image, rendition_name
+from providers.pending_images import pending_adopt, pending_name, pending_store
 
 MORE_ROWS = 3
+# The session key of a form kept while the volunteer adds a venue (see _keep_for_venue).
+KEPT_FORM = "portal_activity_form_kept"
 
 
 def _more_rows(data):
@@ -45,8 +51,56 @@ def _more_rows(data):
     return data
 
 
+def _thumbnail(name: str) -> str:
+    return default_storage.url(rendition_name(name, WIDTHS[0])) if name else ""
+
+
+def _keep_for_venue(request, data) -> str:
+    """Keep what was typed in the session while the volunteer looks for or adds a venue; the
+    address of the venue search (with its "add a venue"), which leads back to this form with
+    everything restored, and a new venue chosen in the first empty row."""
+    request.session[KEPT_FORM] = {
+        "path": request.path,
+        "data": [(key, values) for key, values in data.lists() if key != "csrfmiddlewaretoken"],
+    }
+    back = request.path + "?" + urlencode({"restore": "1"}) + "#times"
+    return reverse("portal:venue_list") + "?" + urlencode({"next": back})
+
+
+def _kept_data(request, venue_pk: str):
+    """The form kept by _keep_for_venue for this page (once), with the new venue chosen in the
+    first row without one; None when nothing was kept."""
+    kept = request.session.pop(KEPT_FORM, None)
+    if not kept or kept.get("path") != request.path:
+        return None
+    data = QueryDict(mutable=True)
+    for key, values in kept["data"]:
+        data.setlist(key, values)
+    rows = data.get("sessions-TOTAL_FORMS", "")
+    if venue_pk.isdigit() and rows.isdigit():
+        for index in range(min(int(rows), MAX_SESSION_ROWS)):
+            if not data.get(f"sessions-{index}-venue"):
+                data[f"sessions-{index}-venue"] = venue_pk
+                break
+    return data
+
+
+def _quiet(form, formset):
+    """More rows, or back from a venue: the page shows no messages about fields that are not
+    filled in yet (only one about a photo that could not be used)."""
+    kept = form.errors.get("upload")
+    form._errors = ErrorDict()
+    if kept:
+        form._errors["upload"] = kept
+    for row in formset.forms:
+        row._errors = ErrorDict()
+    formset._errors = [row._errors for row in formset.forms]
+    formset._non_form_errors = formset.error_class()
+
+
 def _activity_form(request, activity):
     edition = activity.edition if activity else portal_edition()
+    provider = request.user.provider
     if activity is None:
         base = {"sessions": []}
     else:
@@ -55,32 +109,55 @@ def _activity_form(request, activity):
     initial = {key: value for key, value in base.items() if key != "sessions"}
     read_only = activity is not None and not activity.is_editable_in_portal
     data = request.POST if request.method == "POST" and not read_only else None
+    # Back from adding a venue: what was typed before, shown again (nothing is saved yet).
+    restored = None
+    if data is None and not read_only and request.GET.get("restore"):
+        restored = _kept_data(request, request.GET.get("venue", ""))
     adding_rows = data is not None and "more_rows" in data
+    adding_venue = data is not None and "add_venue" in data
     if adding_rows:
         data = _more_rows(data)
+    data = data if data is not None else restored
+    # A photo chosen before this page was shown again (a message, more rows, a venue).
+    pending = pending_name(data.get("pending_photo", ""), owner=provider.pk) if data else ""
     form = ActivityForm(
         data,
         request.FILES or None,
         instance=activity or Activity(edition=edition),
         initial=initial,
         image_name=base.get("image", ""),
-        provider=request.user.provider,
+        pending_image=pending,
+        provider=provider,
     )
     formset = session_formset(
         edition=edition,
-        provider=request.user.provider,
+        provider=provider,
         data=data,
         initial=session_initial(base["sessions"]),
         extra=1 if base["sessions"] else 3,
     )
-    if data is not None and not adding_rows:
-        form_ok = form.is_valid()
+    pending_token = data.get("pending_photo", "") if pending else ""
+    if data is not None:
+        form.is_valid()  # checks a new photo too
+        upload = form.cleaned_data.get("upload")
+        if upload:
+            # Stored now, so the page can be shown again without asking for the file again;
+            # saving takes it from there.
+            pending_token = pending_store(upload, owner=provider.pk)
+            pending = pending_name(pending_token, owner=provider.pk)
+    if request.method == "POST" and data is not None and not (adding_rows or adding_venue):
         formset.registration = form.cleaned_data.get("registration")
-        if form_ok and formset.is_valid():
+        if form.is_valid() and formset.is_valid():
             try:
-                return _save_activity(request, activity, edition, form, formset, base)
+                return _save_activity(request, activity, edition, form, formset, base, pending)
             except ModerationError as error:
                 messages.error(request, error.message)
+    if adding_venue:
+        data = data.copy()
+        data["pending_photo"] = pending_token
+        return redirect(_keep_for_venue(request, data))
+    if adding_rows or restored is not None:
+        _quiet(form, formset)
     context = {
         "form": form,
         "formset": formset,
@@ -88,21 +165,20 @@ def _activity_form(request, activity):
         "edition": edition,
         "read_only": read_only,
         "image_name": base.get("image", ""),
+        "photo_url": _thumbnail(pending or base.get("image", "")),
+        "photo_pending": bool(pending),
+        "pending_token": pending_token,
         "cancelled": (
             activity.sessions.filter(is_cancelled=True).select_related("venue") if activity else []
         ),
         "submission_open": edition.accepts_submissions(timezone.now()),
-        # Back to this form's times after finding or adding a venue.
-        "venue_search_url": reverse("portal:venue_list")
-        + "?"
-        + urlencode({"next": request.path + "#times"}),
     }
     return render(request, "portal/activity_form.html", context)
 
 
-def _save_activity(request, activity, edition, form, formset, base):
-    upload = form.cleaned_data.get("upload")
-    stored = store_image(upload, "activities") if upload else ""
+def _save_activity(request, activity, edition, form, formset, base, photo=""):
+    """Save the form; `photo`: a pending photo chosen on this form (new or from before)."""
+    stored = pending_adopt(photo, "activities") if photo else ""
     data = activity_draft(
         values=form.cleaned_data,
         sessions=[session.row() for session in formset.filled_forms()],
@@ -121,6 +197,8 @@ def _save_activity(request, activity, edition, form, formset, base):
         if stored:
             delete_image(stored)
         raise
+    if photo:
+        delete_image(photo)  # saved with the activity now: the pending copy is not needed
     if "submit" in request.POST and activity.can_submit:
         activity_submit(activity=activity, by=request.user)
         messages.success(
@@ -177,7 +255,7 @@ def activity_preview_view(request, pk):
     return render(
         request,
         "agenda/activity_detail.html",
-        {**context, "preview_back": "portal:activity_edit"},
+        {**context, "preview_back": "portal:activity_edit", "preview_submit": True},
     )
 
 

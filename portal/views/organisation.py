@@ -1,6 +1,6 @@
 """The dashboard, the organisation's profile and its preview, colleagues, and venues."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.contrib import messages
 from django.core.files.storage import default_storage
@@ -149,6 +149,16 @@ def _portal_next(request) -> str:
     return target if match.namespace == "portal" else ""
 
 
+def _with_new_venue(back: str, venue) -> str:
+    """Back to an activity form that was kept while the venue was added (`restore`): with the
+    new venue, which the form then chooses in its first empty row."""
+    parts = urlsplit(back)
+    if "restore=" not in parts.query:
+        return back
+    query = f"{parts.query}&{urlencode({'venue': venue.pk})}"
+    return urlunsplit(("", "", parts.path, query, parts.fragment))
+
+
 @portal_view
 def venue_list(request):
     query = request.GET.get("q", "")
@@ -191,12 +201,12 @@ def _venue_form(request, venue):
             )
             return redirect(back or "portal:venue_list")
         try:
-            venue_update(form=form, provider=provider)
+            saved = venue_update(form=form, provider=provider)
         except ProviderError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The venue is saved. You can choose it for your times."))
-            return redirect(back or "portal:venue_list")
+            return redirect(_with_new_venue(back, saved) if back else "portal:venue_list")
     return render(
         request,
         "portal/venue_form.html",

@@ -9,7 +9,9 @@ from providers.services.accounts import (
     user_from_token,
     user_invite,
     user_verify,
+    verification_resend_request,
     write_password_reset_mail,
+    write_verification_mail,
 )
 from providers.services.base import (
     NOT_APPROVED_VENUE,
@@ -48,5 +50,7 @@ __all__ = [
     "user_invite",
     "user_verify",
     "venue_save",
+    "verification_resend_request",
     "write_password_reset_mail",
+    "write_verification_mail",
 ]

@@ -5,7 +5,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import get_language
@@ -130,6 +130,8 @@ def provider_sign_up(
                 slug=_unique_provider_slug(organisation),
                 kind=kind,
                 contact_email=email,
+                # The moderator sees who signed up in the contact column.
+                contact_name=f"{first_name} {last_name}".strip(),
             )
             user = User.objects.create_user(
                 email=email,
@@ -212,9 +214,53 @@ def password_reset_request(*, email: str, language: str) -> None:
     )
 
 
+def verification_resend_request(*, email: str, language: str) -> None:
+    """Queue the confirmation link again for `email`, known or not: like the reset request, the
+    same INSERT either way; the writer (`write_verification_mail`) decides when it goes out
+    whether there is an unconfirmed account to write to."""
+    mail_enqueue_written_later(
+        to=email,
+        writer="providers.verification",
+        params={"email": email, "language": _known_language(language)},
+        send_now=False,
+    )
+
+
+def _unconfirmed(email: str) -> User | None:
+    return (
+        User.objects.filter(email__iexact=email, email_verified_at__isnull=True, is_active=False)
+        .select_related("provider")
+        .first()
+    )
+
+
+def write_verification_mail(params: dict) -> WrittenMail | None:
+    """The confirmation link (for a sign-up) or the invitation again (for an invited colleague)
+    to an account nobody confirmed yet; None (nothing is sent) for any other address."""
+    user = _unconfirmed(params["email"])
+    if user is None:
+        return None
+    language = params.get("language") or user.language
+    with translation.override(language):  # the link in the e-mail's language too
+        if not _is_own_sign_up(user):
+            provider = user.provider
+            template = "providers/email/invite"
+            context = {
+                "provider_name": provider.name if provider and provider.is_approved else "",
+                "link": token_link(user, "portal:accept_invitation", invitation_tokens),
+            }
+        else:
+            template = "providers/email/verify"
+            context = {"link": token_link(user, "portal:verify", verification_tokens)}
+    return mail_render(template=template, context=context, language=language)
+
+
 def write_password_reset_mail(params: dict) -> WrittenMail | None:
-    """The reset e-mail to an active account with a password, with a link from SITE_URL; None
-    (nothing is sent) for any other address."""
+    """The reset e-mail to an active account with a password, with a link from SITE_URL; to an
+    account nobody confirmed yet, the confirmation link instead (a new password would not let
+    them in); None (nothing is sent) for any other address."""
+    if _unconfirmed(params["email"]) is not None:
+        return write_verification_mail(params)
     user = (
         User.objects.filter(email__iexact=params["email"], is_active=True)
         .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)

@@ -111,3 +111,53 @@ def test_portal_pages_have_no_axe_violations(browser, site, agenda, clock):
     check("new venue before approval")
     context.close()
     assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())
+
+
+def test_kept_form_and_unconfirmed_login_have_no_axe_violations(
+    browser, site, agenda, tmp_path, settings
+):
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    activity = agenda["hidden"]["draft"]
+    User.objects.create_user(email="p@example.org", password=PASSWORD, provider=activity.provider)
+    User.objects.create_user(
+        email="nieuw@example.org",
+        password=PASSWORD,
+        provider=activity.provider,
+        is_active=False,
+        email_verified_at=None,
+    )
+    photo = tmp_path / "foto.jpg"
+    Image.new("RGB", (800, 600), (80, 30, 120)).save(photo, "JPEG")
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    axe = Axe()
+    failures = {}
+
+    def check(name):
+        result = axe.run(page, options=WCAG_21_AA)
+        if result.violations_count:
+            failures[name] = result.generate_report()
+
+    page.goto(site + "/portaal/inloggen/")
+    page.fill("[name=username]", "nieuw@example.org")
+    page.fill("[name=password]", PASSWORD)
+    page.click("main form.portal-form [type=submit]")
+    assert page.get_by_text("Bevestig eerst je e-mailadres").is_visible()
+    check("login of an unconfirmed account")
+    page.goto(site + "/portaal/bevestiging-opnieuw/")
+    check("send the confirmation link again")
+    page.goto(site + "/portaal/inloggen/")
+    page.fill("[name=username]", "p@example.org")
+    page.fill("[name=password]", PASSWORD)
+    page.click("main form.portal-form [type=submit]")
+    page.goto(site + "/portaal/activiteiten/nieuw/")
+    page.set_input_files("[name=upload]", str(photo))
+    page.click("[name=save]")
+    assert page.locator(".photo-thumb img").count() == 1
+    check("activity form with a kept photo and errors")
+    page.click("[name=more_rows]")
+    check("activity form after more rows")
+    context.close()
+    assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())

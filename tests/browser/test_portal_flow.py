@@ -83,7 +83,7 @@ def create_activity(page, site, tmp_path, title):
     page.fill("main [name=title]", title)
     page.fill("main [name=description]", "Sing along with our choir, no experience needed.")
     page.get_by_label("Singing").check()
-    page.get_by_label("Adults").check()
+    page.get_by_role("checkbox", name="Adults").check()
     page.set_input_files("[name=upload]", photo(tmp_path))
     page.fill("[name=image_alt]", "The choir on stage")
     venue = "Zaal De Kring – Kerkstraat 2, Venlo"

@@ -24,6 +24,7 @@ WITHOUT_OBJECT = {
     "dashboard",
     "sign_up",
     "verify",
+    "verify_resend",
     "accept_invitation",
     "login",
     "logout",

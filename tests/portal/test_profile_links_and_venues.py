@@ -255,31 +255,43 @@ def test_search_or_add_a_venue_and_come_straight_back(client_a, world_a):
         search = reverse("portal:venue_list")
         create = reverse("portal:venue_create")
     html = client_a.get(edit).content.decode()
-    link = re.search(r'<a href="([^"]+)">Can(?:\'|&#x27;)t find the place\? Search or add', html)
-    assert link, "the activity form links to the venue search"
-    search_url = link.group(1).replace("&amp;", "&")
+    button = r'name="add_venue"[^>]*>Can(?:\'|&#x27;)t find the place\? Search or add'
+    assert re.search(button, html)
+    # The button keeps what was typed (nothing is saved) and opens the venue search.
+    typed = activity_post(world_a["venue"], title="Nog niet bewaard", **{"sessions-1-venue": ""})
+    response = client_a.post(edit, {**typed, "add_venue": "1"})
+    assert response.status_code == 302
+    search_url = response["Location"]
     assert urlsplit(search_url).path == search
-    assert _next_of(search_url) == edit + "#times"
+    back = edit + "?restore=1#times"
+    assert _next_of(search_url) == back
+    activity.refresh_from_db()
+    assert activity.title != "Nog niet bewaard"
 
     # The search page keeps the way back, in its search form and its "add" link.
     response = client_a.get(search_url + "&q=zaal")
     page = response.content.decode()
-    assert f'<a href="{edit}#times">' in page
-    assert f'<input type="hidden" name="next" value="{edit}#times">' in page
+    assert f'<a href="{back.replace("&", "&amp;")}">' in page or f'<a href="{back}">' in page
+    assert f'<input type="hidden" name="next" value="{back}">' in page
     add = re.search(rf'href="({create}[^"]*)"', page).group(1)
-    assert _next_of(add.replace("&amp;", "&")) == edit + "#times"
+    assert _next_of(add.replace("&amp;", "&")) == back
 
-    # Adding the venue leads back to the activity's times, where it is among "your venues".
-    response = client_a.post(
-        add.replace("&amp;", "&"),
-        NEW_VENUE,
-    )
+    # Adding the venue leads back to the activity's times, with what was typed, the new venue
+    # chosen in the empty row and among "your venues".
+    response = client_a.post(add.replace("&amp;", "&"), NEW_VENUE)
     assert response.status_code == 302
-    assert response["Location"] == edit + "#times"
     venue = Venue.objects.get(name="Zaal Nieuw")
-    groups = dict(_venue_groups(client_a.get(edit)))
+    assert response["Location"] == f"{edit}?restore=1&venue={venue.pk}#times"
+    page = client_a.get(response["Location"])
+    html = page.content.decode()
+    assert 'value="Nog niet bewaard"' in html
+    assert "Some fields need your attention" not in html
+    assert page.context["formset"].forms[1]["venue"].value() == str(venue.pk)
+    groups = dict(_venue_groups(page))
     assert "Zaal Nieuw – Kloosterstraat 9, Venlo" in groups["Your venues"]
     assert venue.added_by == world_a["provider"]
+    # Kept once: the page opened again later shows the saved activity.
+    assert 'value="Nog niet bewaard"' not in client_a.get(edit + "?restore=1").content.decode()
 
 
 def test_back_to_a_new_activity_also_works(client_a, world_a):

@@ -17,7 +17,8 @@ class Command(BaseCommand):
         "expired login sessions, login records older than LOGIN_RECORD_RETENTION_DAYS, accounts "
         "nobody confirmed within UNVERIFIED_ACCOUNT_DAYS, and the accounts of organisations "
         "rejected more than PROVIDER_REJECTED_RETENTION_DAYS ago; delete rate-limit counters "
-        "of windows that have ended."
+        "of windows that have ended; delete photos chosen in a form that was never saved, after "
+        "a day."
     )
 
     def handle(self, *args, **options):
@@ -38,3 +39,5 @@ class Command(BaseCommand):
             f"{days}+ days ago"
         )
         self.stdout.write(f"deleted {counts['rate_counts']} rate-limit counters of ended windows")
+        count = counts["pending_photo_files"]
+        self.stdout.write(f"deleted {count} files of photos chosen but never saved (a day old)")
