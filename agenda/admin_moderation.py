@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -26,6 +26,7 @@ from agenda.services.editions import edition_create_next, edition_publish
 from agenda.services.errors import ModerationError
 from agenda.services.moderation import activity_approve, activity_reject, activity_request_changes
 from agenda.services.preview import activity_preview_context, revision_diff
+from providers.admin_moderation import changes_table
 
 
 class DecisionInline(admin.TabularInline):
@@ -168,20 +169,7 @@ def approve(modeladmin, request, queryset):
 
 
 def _diff_table(activity, revision):
-    rows = format_html_join(
-        "",
-        '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
-        ((row["field"], row["old"], row["new"]) for row in revision_diff(activity, revision.data)),
-    )
-    return format_html(
-        '<table><caption>{}</caption><thead><tr><th scope="col">{}</th>'
-        '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
-        _("What changes"),
-        _("field"),
-        _("now public"),
-        _("proposed"),
-        rows,
-    )
+    return changes_table(revision_diff(activity, revision.data))
 
 
 @admin.action(description=_("Ask for changes (with a message)"), permissions=["change"])

@@ -81,11 +81,13 @@ class RevisionStateFilter(admin.SimpleListFilter):
         }
 
 
-def diff_table(revision: ProviderRevision):
-    rows = format_html_join(
+def changes_table(rows) -> str:
+    """What a proposed change changes, field by field (rows of field, old, new): the table the
+    moderators read, for an organisation's profile and an activity alike."""
+    body = format_html_join(
         "",
         '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
-        ((row["field"], row["old"], row["new"]) for row in provider_revision_diff(revision)),
+        ((row["field"], row["old"], row["new"]) for row in rows),
     )
     return format_html(
         '<table><caption>{}</caption><thead><tr><th scope="col">{}</th>'
@@ -94,8 +96,12 @@ def diff_table(revision: ProviderRevision):
         _("field"),
         _("now public"),
         _("proposed"),
-        rows,
+        body,
     )
+
+
+def diff_table(revision: ProviderRevision):
+    return changes_table(provider_revision_diff(revision))
 
 
 class RejectMessageForm(forms.Form):
