@@ -27,13 +27,15 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from agenda.compression import cached_response, kept, single_flight
+from agenda.compression import cached_response, do_not_keep, kept, single_flight
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, page_version
 from agenda.formatting import session_short, spots_status
 from agenda.rooms import Rooms, rooms
 
 logger = logging.getLogger(__name__)
 
+# Seconds a page rendered for junk in its address (see compression.do_not_keep) stays cached.
+JUNK_TIMEOUT = 5
 # A query parameter whose results depend on free places (see AgendaFilter.plek).
 FREE_SPOTS_PARAM = "plek"
 # A query whose order depends on every session's places (see AgendaFilter.sorteer).
@@ -137,12 +139,13 @@ def _render(view, request, args, kwargs, base):
         if response.status_code != 200 or response.streaming:
             return response, None, None
         html = response.content.decode(response.charset)
-        if not kept(request):
-            response.content = _fill(html, _rooms(request)).encode(response.charset)
-            return response, None, None
-        index = (response["Content-Type"], tuple(sorted(request._rooms_shown)))
-        cache.set_many({f"{base}:html": html, f"{base}:index": index}, PAGE_TIMEOUT)
-        logger.debug("rendered %s", request.path)
+        keep = kept(request)
+        index = (response["Content-Type"], tuple(sorted(request._rooms_shown)), keep)
+        # A page for junk in the address stays only moments: enough for identical requests
+        # arriving together to share this rendering, never an entry that lasts.
+        timeout = PAGE_TIMEOUT if keep else JUNK_TIMEOUT
+        cache.set_many({f"{base}:html": html, f"{base}:index": index}, timeout)
+        logger.debug("rendered %s%s", request.path, "" if keep else " (not kept)")
         return response, index, html
     finally:
         cache.delete(lock)
@@ -164,7 +167,9 @@ def _serve(view, request, args, kwargs, base):
         response, index, html = rendered
         if index is None:
             return response
-    content_type, shown = index
+    content_type, shown, keep = index
+    if not keep:
+        do_not_keep(request)  # its filled, compressed copy is not kept either
     current = _rooms(request) if shown else None
 
     def fill():

@@ -59,7 +59,7 @@ edition = Edition.objects.current()
 public = Activity.objects.public().in_edition(edition).order_by('pk')
 day = edition.days[2].isoformat()
 queries = ['', '?doelgroep=kinderen&leeftijd=8', f'?dag={day}&wijk=blerick&plek=on',
-           '?q=koor', '?discipline=muziek&rolstoel=on', '?zonder_nederlands=on&page=2']
+           '?q=koor', '?discipline=muziek&rolstoel=on', '?zonder_nederlands=on', '?page=2']
 urls = [f'{prefix}/' for prefix in ('', '/en', '/de')]
 urls += [f'{prefix}/agenda/{query}' for prefix in ('', '/en', '/de') for query in queries]
 urls += [a.get_absolute_url() for a in public[:20]]

@@ -6,6 +6,7 @@ many ask for it at the same moment.
 """
 
 import json
+import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -13,6 +14,7 @@ import pytest
 from django.core.cache import cache
 
 from agenda import feed_views, feeds
+from agenda.caching import JUNK_TIMEOUT
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +38,10 @@ def builds(monkeypatch):
 
 
 def entries() -> int:
-    """How many entries the (local memory) cache of the tests holds."""
-    return len(cache._cache)
+    """How many entries the (local memory) cache of the tests holds for longer than a junk
+    page's few seconds (JUNK_TIMEOUT)."""
+    lasting = time.time() + JUNK_TIMEOUT + 1
+    return sum(1 for key in cache._cache if cache._expire_info.get(key, lasting) > lasting)
 
 
 def test_junk_parameters_on_the_agenda_feed_cost_one_build(client, agenda, builds):
@@ -87,7 +91,7 @@ def test_junk_parameters_on_open_data_cost_one_build(client, agenda, builds):
     assert built() == 1
 
 
-def test_open_data_pages_beyond_the_last_make_no_entry(client, agenda, builds):
+def test_open_data_pages_beyond_the_last_make_no_lasting_entry(client, agenda, builds):
     built = builds(feed_views, "agenda_page")
     client.get("/api/v1/agenda.json?page=99999")
     before = entries()
@@ -98,7 +102,7 @@ def test_open_data_pages_beyond_the_last_make_no_entry(client, agenda, builds):
     assert built() == 11
 
 
-def test_agenda_pages_with_values_that_are_no_filter_make_no_entry(client, agenda):
+def test_agenda_pages_with_values_that_are_no_filter_make_no_lasting_entry(client, agenda):
     client.get("/agenda/?wijk=nergens")
     before = entries()
     for n in range(10):
@@ -142,3 +146,19 @@ def test_many_asking_at_once_for_a_feed_not_in_the_cache_cost_one_build(
     assert {status for status, _ in answers} == {200}
     assert len({body for _, body in answers}) == 1
     assert built() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_asking_at_once_for_a_junk_page_cost_one_rendering(live_server, agenda, caplog):
+    caplog.set_level("DEBUG", logger="agenda.caching")
+    url = f"{live_server.url}/agenda/?page=99999"
+
+    def fetch(_):
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.read()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(fetch, range(8)))
+    assert {status for status, _ in answers} == {200}
+    rendered = [r.getMessage() for r in caplog.records if r.name == "agenda.caching"]
+    assert rendered == ["rendered /agenda/ (not kept)"]
