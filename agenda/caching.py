@@ -27,15 +27,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from agenda.compression import cached_response, do_not_keep, kept, single_flight
+from agenda.compression import JUNK_TIMEOUT, cached_response, do_not_keep, kept, single_flight
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, page_version
 from agenda.formatting import session_short, spots_status
 from agenda.rooms import Rooms, rooms
 
 logger = logging.getLogger(__name__)
 
-# Seconds a page rendered for junk in its address (see compression.do_not_keep) stays cached.
-JUNK_TIMEOUT = 5
 # A query parameter whose results depend on free places (see AgendaFilter.plek).
 FREE_SPOTS_PARAM = "plek"
 # A query whose order depends on every session's places (see AgendaFilter.sorteer).

@@ -20,15 +20,18 @@ from agenda.fingerprint import PAGE_TIMEOUT
 # Fast enough to compress a whole-agenda feed in a few dozen milliseconds, once per version.
 LEVEL = 6
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Seconds what is built for junk in an address (do_not_keep) stays cached: long enough for
+# identical requests arriving together to share one build, too short to be an entry that lasts.
+JUNK_TIMEOUT = 5
 # How long one build may hold the others back, and how often they look for its result.
 BUILD_WAIT = 2.0
 BUILD_POLL = 0.02
 
 
 def do_not_keep(request) -> None:
-    """What is being built for this request must not be cached: it answers a query the cache
+    """What is being built for this request must not stay cached: it answers a query the cache
     should not key on (a filter value that is not valid, a page that does not exist), so junk
-    addresses cost no cache entries."""
+    addresses cost no lasting cache entries (JUNK_TIMEOUT)."""
     request._do_not_keep = True
 
 
@@ -81,6 +84,5 @@ def _build(request, stored: str, build, compressed: bool) -> bytes:
     body = build()
     if compressed:
         body = gzip.compress(body, compresslevel=LEVEL, mtime=0)
-    if kept(request):
-        cache.set(stored, body, PAGE_TIMEOUT)
+    cache.set(stored, body, PAGE_TIMEOUT if kept(request) else JUNK_TIMEOUT)
     return body

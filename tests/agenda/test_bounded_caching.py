@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import cache
 
 from agenda import feed_views, feeds
-from agenda.caching import JUNK_TIMEOUT
+from agenda.compression import JUNK_TIMEOUT
 
 pytestmark = pytest.mark.django_db
 
