@@ -4,10 +4,7 @@ fresh database and media directory, serves the same agenda, activity pages and i
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,32 +18,12 @@ from django.utils import timezone
 from agenda.models import Activity
 from providers.images import store_image
 from tests.helpers import jpeg_with_gps
+from tests.servers import ROOT, AppServer, database_url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not shutil.which("pg_dump"), reason="pg_dump not installed"),
 ]
-
-ROOT = Path(__file__).resolve().parents[2]
-SERVER = """
-import datetime, sys, time_machine
-time_machine.travel(datetime.datetime.fromisoformat(sys.argv[1]), tick=False).start()
-import django
-django.setup()
-from django.core.management import call_command
-call_command("runserver", sys.argv[2], use_reloader=False, use_threading=True, skip_checks=True)
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url(name: str) -> str:
-    database = connection.settings_dict
-    return f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{name}"
 
 
 def environment(database: str, media: Path) -> dict:
@@ -66,24 +43,11 @@ def environment(database: str, media: Path) -> dict:
     return env
 
 
-class Server:
+class Server(AppServer):
+    """A server on a frozen clock, so both copies render the same moment."""
+
     def __init__(self, env: dict, moment: str, log: Path):
-        self.base = f"http://127.0.0.1:{free_port()}"
-        with log.open("w") as output:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", SERVER, moment, self.base.removeprefix("http://")],
-                cwd=ROOT,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(log.read_text())
+        super().__init__(env, log, moment=moment, tick=False)
 
     def get(self, path: str) -> tuple[int, bytes]:
         """Status and body; the server's own address (in absolute links) written as "SITE"."""
@@ -93,10 +57,6 @@ class Server:
         except urllib.error.HTTPError as error:
             status, body = error.code, error.read()
         return status, body.replace(self.base.encode(), b"SITE")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 def run(command: list[str], env: dict) -> str:

@@ -3,71 +3,29 @@ for both, places and changes seen by both within a second, rate limits and place
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from http.cookiejar import CookieJar
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 
 from agenda.models import Reservation
 from tests.factories import SessionFactory
+from tests.servers import AppServer, database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROOT = Path(__file__).resolve().parents[2]
-# The server runs at the tests' moment (time-machine in its process too), on the test database.
-SERVER = """
-import datetime, sys, time_machine
-time_machine.travel(datetime.datetime.fromisoformat(sys.argv[1]), tick=True).start()
-import django
-django.setup()
-from django.core.management import call_command
-call_command("runserver", sys.argv[2], use_reloader=False, use_threading=True, skip_checks=True)
-"""
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # A little over CONTENT_FINGERPRINT_TTL: how long a server may show what was before.
 SETTLE = 1.2
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    def __init__(self, environment: dict, log: Path):
-        self.port = free_port()
-        self.log = log
-        self.base = f"http://127.0.0.1:{self.port}"
-        moment = timezone.now().isoformat()
-        with log.open("w") as output:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", SERVER, moment, f"127.0.0.1:{self.port}"],
-                cwd=ROOT,
-                env=environment,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(log.read_text())
-
+class Server(AppServer):
     def renders(self, path: str) -> int:
         return self.log.read_text().count(f"rendered {path}\n")
 
@@ -97,10 +55,6 @@ class Server:
         except urllib.error.HTTPError as answer:
             return answer.code
 
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
@@ -108,12 +62,10 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def start_two(tmp_path_factory, **settings):
-    database = connection.settings_dict
-    url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "week3.settings",
-        "DATABASE_URL": url,
+        "DATABASE_URL": database_url(),
         "DATABASE_CONN_MAX_AGE": "0",
         "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
         "ALLOWED_HOSTS": "127.0.0.1",
