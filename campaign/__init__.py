@@ -1,0 +1,1 @@
+"""The campaign: segment landing pages, tracked links, promotion kits and reach."""

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "django_filters",
     "csp",
     "django_otp",
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "agenda",
     "portal",
     "campaign",
+    "impact",
     "axes",
 ]
 

@@ -4,6 +4,7 @@ reservations, and the moderation of it all. One module per topic; import from he
 from agenda.models.activities import Activity, ActivityQuerySet
 from agenda.models.editions import Edition, EditionQuerySet
 from agenda.models.moderation import ActivityDecision, ActivityRevision, SubmittedActivity
+from agenda.models.outcomes import ActivityOutcome, FollowUp, FollowUpContinue
 from agenda.models.ratelimits import RateCount
 from agenda.models.reservations import (
     ACTIVE_STATES,
@@ -39,6 +40,7 @@ __all__ = [
     "TRANSITIONS",
     "Activity",
     "ActivityDecision",
+    "ActivityOutcome",
     "ActivityQuerySet",
     "ActivityRevision",
     "ActivityState",
@@ -49,6 +51,8 @@ __all__ = [
     "Decision",
     "Edition",
     "EditionQuerySet",
+    "FollowUp",
+    "FollowUpContinue",
     "Language",
     "RateCount",
     "Registration",

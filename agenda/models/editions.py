@@ -43,6 +43,15 @@ class Edition(models.Model):
         _("submissions open until"), null=True, blank=True
     )
     is_published = models.BooleanField(_("published"), default=False)
+    results_from = models.DateField(
+        _("results asked from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "From this day providers are asked how many participants went on. "
+            "Empty: the day after the last day."
+        ),
+    )
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A few sentences for the home page.")
     )
@@ -82,6 +91,11 @@ class Edition(models.Model):
         if self.submissions_open_from and when < self.submissions_open_from:
             return False
         return not (self.submissions_open_until and when >= self.submissions_open_until)
+
+    @property
+    def results_open_on(self) -> datetime.date:
+        """The day providers are first asked for their conversions."""
+        return self.results_from or self.ends_on + datetime.timedelta(days=1)
 
     @property
     def days(self) -> list[datetime.date]:

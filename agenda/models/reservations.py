@@ -95,6 +95,11 @@ class Reservation(models.Model):
         blank=True,
         related_name="reservations",
     )
+    # The tracked link (campaign.TrackedLink.code) this browser came through in the days
+    # before; no personal data, so kept like the channel when the rest is removed.
+    referral_code = models.CharField(
+        _("came through tracked link"), max_length=16, blank=True, default="", db_index=True
+    )
     consent_contact = models.BooleanField(_("provider may contact"), default=False)
     consent_followup = models.BooleanField(_("one question afterwards"), default=False)
     state = models.CharField(
@@ -111,6 +116,7 @@ class Reservation(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    followup_sent_at = models.DateTimeField(_("follow-up question sent"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
 
     objects = ReservationQuerySet.as_manager()

@@ -1,5 +1,6 @@
 """The agenda's staff-editable vocabularies: audiences, languages spoken, channels."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,16 @@ class Audience(TranslatedName):
         related_name="included_in",
         blank=True,
         help_text=_("An activity for this audience also shows under these audiences."),
+    )
+
+    # For audience fit (the impact dashboard): the residents' age brackets this audience
+    # means (agenda.models.reservations.AgeBracket values); empty: any age fits.
+    age_brackets = ArrayField(
+        models.CharField(max_length=5),
+        verbose_name=_("age brackets"),
+        blank=True,
+        default=list,
+        help_text=_("The age brackets residents of this audience give; empty for any age."),
     )
 
     class Meta(TranslatedName.Meta):

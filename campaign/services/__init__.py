@@ -1,0 +1,1 @@
+"""The campaign's writes, one module per topic."""

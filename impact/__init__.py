@@ -1,0 +1,1 @@
+"""What Week 3 achieved: the municipal dashboard per edition and each provider's results."""

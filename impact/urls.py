@@ -1,0 +1,4 @@
+"""The impact dashboard's URLs (staff) and a provider's results page."""
+
+app_name = "impact"
+urlpatterns: list = []
