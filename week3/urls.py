@@ -30,6 +30,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("agenda.urls")),
     path("portaal/", include("portal.urls")),
+    path("portaal/", include("campaign.portal_urls")),
     path("", include("campaign.urls")),
     path("", include("impact.urls")),
     prefix_default_language=False,
