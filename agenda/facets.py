@@ -26,8 +26,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agenda.filters import NOT_FILTERS
-from agenda.models import Activity, Audience, Language
-from providers.models import Discipline, District
+from agenda.models import Activity, Audience
+from providers.models import District
 
 # Filters whose options show a count.
 COUNTED = ("dag", "doelgroep", "discipline", "wijk", "taal", "soort")
@@ -81,11 +81,31 @@ def audiences_with_counts(activities):
     )
 
 
+def _grouped(facet, rows, key, activity="activity"):
+    """(facet, key, count) per value of `key` among `rows` (one row per activity and option):
+    one pass over the rows, where a subquery per option would run the filters once per option."""
+    return (
+        rows.order_by()
+        .annotate(facet=Value(facet), key=Cast(key, CharField()))
+        .values("facet", "key")
+        .annotate(n=Count(activity, distinct=True))
+        .values_list("facet", "key", "n")
+    )
+
+
+def _linked(relation, filterset):
+    """The rows linking the filtered activities to the options of an M2M filter."""
+    through = getattr(Activity, relation).through
+    return through.objects.filter(activity__in=filterset.qs.order_by().values("pk"))
+
+
 def option_counts(filterset) -> dict[str, dict[str, int]]:
-    """For each counted filter: option value → number of activities. One query in all (the
-    filters' grouped counts joined with UNION ALL)."""
+    """For each counted filter: option value → number of activities (an option without any
+    is left out). One query in all (the filters' grouped counts joined with UNION ALL)."""
     option = OuterRef(OuterRef("pk"))
     audiences = Q(audience=option) | Q(audience__includes=option)
+    # Audiences count through Audience.includes too, so one activity may reach an option along
+    # two paths: a subquery per audience (a handful) counts each activity once.
     parts = [
         _per_option(
             "doelgroep",
@@ -94,46 +114,26 @@ def option_counts(filterset) -> dict[str, dict[str, int]]:
             without(filterset, "doelgroep"),
             Exists(_links("audiences").filter(audiences)),
         ),
-        _per_option(
+        _grouped(
             "discipline",
-            Discipline.objects.all(),
-            F("slug"),
-            without(filterset, "discipline"),
-            Exists(_links("disciplines", discipline=option)),
+            _linked("disciplines", without(filterset, "discipline")),
+            F("discipline__slug"),
         ),
-        _per_option(
-            "taal",
-            Language.objects.all(),
-            F("code"),
-            without(filterset, "taal"),
-            Exists(_links("languages", language=option)),
-        ),
+        _grouped("taal", _linked("languages", without(filterset, "taal")), F("language_id")),
     ]
     rest = without(filterset, "wijk")
-    sessions = rest.matching_sessions().filter(activity=OuterRef("pk"), venue__district=option)
-    parts.append(_per_option("wijk", District.objects.all(), F("slug"), rest, Exists(sessions)))
+    sessions = rest.matching_sessions().filter(activity__in=rest.qs.order_by().values("pk"))
+    parts.append(_grouped("wijk", sessions, F("venue__district__slug")))
     rest = without(filterset, "soort")
-    parts.append(
-        rest.qs.order_by()
-        .annotate(facet=Value("soort"), key=Cast(F("provider__kind"), CharField()))
-        .values("facet", "key")
-        .annotate(n=Count("pk"))
-        .values_list("facet", "key", "n")
-    )
+    parts.append(_grouped("soort", rest.qs, F("provider__kind"), activity="pk"))
     rest = without(filterset, "dag")
     day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
-    parts.append(
-        rest.matching_sessions()
-        .filter(activity__in=rest.qs.order_by().values("pk"))
-        .order_by()
-        .annotate(facet=Value("dag"), key=Cast(day, CharField()))
-        .values("facet", "key")
-        .annotate(n=Count("activity", distinct=True))
-        .values_list("facet", "key", "n")
-    )
+    sessions = rest.matching_sessions().filter(activity__in=rest.qs.order_by().values("pk"))
+    parts.append(_grouped("dag", sessions, day))
     counts = {name: {} for name in COUNTED}
     for facet, key, n in parts[0].union(*parts[1:], all=True):
-        counts[facet][key] = n
+        if key is not None:
+            counts[facet][key] = n
     return counts
 
 
