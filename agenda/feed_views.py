@@ -93,19 +93,19 @@ def agenda_feed(request):
     filterset = AgendaFilter(request.GET, queryset=activities, edition=edition, include_past=True)
     query = request.GET.urlencode()
     page_url = reverse("agenda:activity_list") + (f"?{query}" if query else "")
-    return feeds.selection_calendar(filterset, page_url).to_ical()
+    return feeds.selection_calendar(filterset, page_url)
 
 
 @calendar_view
 def provider_feed(request, slug):
     edition = Edition.objects.current_or_404()
     provider = get_object_or_404(Provider.objects.approved(), slug=slug)
-    return feeds.provider_calendar(provider, edition).to_ical()
+    return feeds.provider_calendar(provider, edition)
 
 
 @calendar_view
 def activity_feed(request, slug):
-    return feeds.activity_calendar(_public_activity(slug)).to_ical()
+    return feeds.activity_calendar(_public_activity(slug))
 
 
 @calendar_view(filename=lambda slug, session_pk: f"week3-{slug}-{session_pk}.ics")

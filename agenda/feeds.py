@@ -1,10 +1,11 @@
-"""Which sessions each calendar feed holds, and what the feed is called."""
+"""Which sessions each calendar feed holds, and what the feed is called; each function gives
+the feed serialized."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext
 
 from agenda.filters import AgendaFilter
-from agenda.ical import absolute_url, calendar_for_sessions
+from agenda.ical import absolute_url, feed_ical
 from agenda.models import Activity, Session
 from providers.models import Discipline
 
@@ -35,7 +36,7 @@ def edition_sessions(edition):
     return _for_calendar(Session.objects.filter(activity__in=public)).order_by("starts_at", "pk")
 
 
-def selection_calendar(filterset: AgendaFilter, page_url: str):
+def selection_calendar(filterset: AgendaFilter, page_url: str) -> bytes:
     edition = filterset.edition
     # Named after the selection ("Week 3 Venlo – Kinderen, Blerick"), so a resident with two
     # subscriptions tells them apart in the calendar app.
@@ -45,7 +46,7 @@ def selection_calendar(filterset: AgendaFilter, page_url: str):
     else:
         name = gettext("Week 3 Venlo %(year)s") % {"year": edition.year}
     description = gettext("Free trial activities during Venlo's culture week.")
-    return calendar_for_sessions(
+    return feed_ical(
         selection_sessions(filterset),
         name=name,
         description=description,
@@ -53,9 +54,9 @@ def selection_calendar(filterset: AgendaFilter, page_url: str):
     )
 
 
-def provider_calendar(provider, edition):
+def provider_calendar(provider, edition) -> bytes:
     sessions = edition_sessions(edition).filter(activity__provider=provider)
-    return calendar_for_sessions(
+    return feed_ical(
         sessions,
         name=f"{provider.name} – Week 3 Venlo {edition.year}",
         description=gettext("Free trial activities of %(provider)s during Week 3 Venlo.")
@@ -64,9 +65,9 @@ def provider_calendar(provider, edition):
     )
 
 
-def activity_calendar(activity):
+def activity_calendar(activity) -> bytes:
     sessions = _for_calendar(activity.sessions.all()).order_by("starts_at", "pk")
-    return calendar_for_sessions(
+    return feed_ical(
         sessions,
         name=f"{activity.title} – Week 3 Venlo",
         description=gettext("Every session of %(activity)s by %(provider)s.")
@@ -80,26 +81,26 @@ def activity_session(activity, session_pk: int):
     return _for_calendar(activity.sessions.filter(pk=session_pk)).first()
 
 
-def favourites_calendar(activities, edition):
+def favourites_calendar(activities, edition) -> bytes:
     """Every session of a visitor's favourite activities (agenda.favourites)."""
     public = Activity.objects.public().in_edition(edition)
     sessions = _for_calendar(
         Session.objects.filter(activity__in=public.filter(pk__in=[a.pk for a in activities]))
     ).order_by("starts_at", "pk")
-    return calendar_for_sessions(
+    return feed_ical(
         sessions,
         name=gettext("My Week 3 programme"),
         description=gettext("The activities I saved on the Week 3 Venlo agenda."),
     )
 
 
-def reservations_calendar(reservations):
+def reservations_calendar(reservations) -> bytes:
     """The sessions of one resident's places ("Mijn Week 3"): the ones with a spot. A place in
     line joins when it gets a spot; a cancelled one leaves."""
     sessions = _for_calendar(
         Session.objects.filter(pk__in=[r.session_id for r in reservations if r.is_confirmed])
     ).order_by("starts_at", "pk")
-    return calendar_for_sessions(
+    return feed_ical(
         sessions,
         name=gettext("My reservations – Week 3 Venlo"),
         description=gettext("Your reserved spots during Week 3 Venlo."),

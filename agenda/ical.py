@@ -2,11 +2,13 @@
 
 import datetime
 import functools
+import hashlib
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils.translation import gettext
+from django.core.cache import caches
+from django.utils.translation import get_language, gettext
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 PRODID = "-//Gemeente Venlo//Week 3 agenda//NL"
@@ -14,6 +16,9 @@ PRODID = "-//Gemeente Venlo//Week 3 agenda//NL"
 REFRESH_INTERVAL = datetime.timedelta(hours=1)
 # SEQUENCE counts whole seconds since this moment: it only ever rises, and fits an integer.
 SEQUENCE_EPOCH = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+# A built event stays ready this long in the fragments cache; a change gives it a new key.
+EVENT_TIMEOUT = 24 * 60 * 60
+END = b"END:VCALENDAR\r\n"
 
 
 def absolute_url(path: str) -> str:
@@ -141,19 +146,8 @@ def yearly_rule_timezone(name: str) -> Timezone | None:
     return timezone
 
 
-def calendar_for_sessions(
-    sessions,
-    *,
-    name: str,
-    description: str = "",
-    url: str = "",
-    cancelled_at: datetime.datetime | None = None,
-) -> Calendar:
-    """One VEVENT per session, local times in the site's time zone with their VTIMEZONE.
-
-    Callers select_related activity__provider and venue__district and prefetch
-    activity__disciplines, so building costs no queries per session.
-    """
+def _calendar(*, name: str, description: str, url: str) -> Calendar:
+    """The calendar's own properties and its VTIMEZONE, without events."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -171,10 +165,66 @@ def calendar_for_sessions(
     zone = yearly_rule_timezone(settings.TIME_ZONE)
     if zone is not None:
         calendar.add_component(zone)
+    return calendar
+
+
+def calendar_for_sessions(
+    sessions,
+    *,
+    name: str,
+    description: str = "",
+    url: str = "",
+    cancelled_at: datetime.datetime | None = None,
+) -> Calendar:
+    """One VEVENT per session, local times in the site's time zone with their VTIMEZONE.
+
+    Callers select_related activity__provider and venue__district and prefetch
+    activity__disciplines, so building costs no queries per session.
+    """
+    calendar = _calendar(name=name, description=description, url=url)
     for session in sessions:
         calendar.add_component(event_for_session(session, cancelled_at=cancelled_at))
     calendar.add_missing_timezones()
     return calendar
+
+
+def _event_key(session) -> str:
+    """Changes with anything the session's event shows (the timestamps cover the session, its
+    activity and venue; the provider's name and the categories are read as they are)."""
+    activity = session.activity
+    shown = (
+        session.pk,
+        session_last_modified(session).isoformat(),
+        session.is_cancelled,
+        activity.provider.name,
+        [discipline.label for discipline in activity.disciplines.all()],
+        get_language(),
+        settings.SITE_URL,
+        settings.TIME_ZONE,
+    )
+    return "ics-event:" + hashlib.sha256(repr(shown).encode()).hexdigest()[:32]
+
+
+def feed_ical(sessions, *, name: str, description: str = "", url: str = "") -> bytes:
+    """calendar_for_sessions(...).to_ical(), with each event's lines kept in the fragments
+    cache: after one activity changes, rebuilding a feed of thousands of sessions builds only
+    that activity's events again."""
+    if yearly_rule_timezone(settings.TIME_ZONE) is None:  # icalendar must see every event
+        return calendar_for_sessions(
+            sessions, name=name, description=description, url=url
+        ).to_ical()
+    sessions = list(sessions)
+    keys = [_event_key(session) for session in sessions]
+    store = caches["fragments"]
+    found = store.get_many(keys)
+    built = {}
+    for session, key in zip(sessions, keys, strict=True):
+        if key not in found:
+            built[key] = found[key] = event_for_session(session).to_ical()
+    if built:
+        store.set_many(built, timeout=EVENT_TIMEOUT)
+    head = _calendar(name=name, description=description, url=url).to_ical()
+    return head.removesuffix(END) + b"".join(found[key] for key in keys) + END
 
 
 def session_ics(session, *, cancelled_at: datetime.datetime | None = None) -> bytes:

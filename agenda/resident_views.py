@@ -100,7 +100,7 @@ def my_week3_calendar(request, token):
     reservations = _reservations_or_404(token)
     if reservations is None:
         return HttpResponse(status=404)
-    body = feeds.reservations_calendar(reservations).to_ical()
+    body = feeds.reservations_calendar(reservations)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
@@ -160,7 +160,7 @@ def favourites(request):
 def favourites_calendar(request):
     edition = Edition.objects.current_or_404()
     activities = favourite_activities(favourite_ids(request), edition)
-    body = feeds.favourites_calendar(activities, edition).to_ical()
+    body = feeds.favourites_calendar(activities, edition)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="week3-programma.ics"'
     return response

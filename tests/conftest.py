@@ -12,7 +12,7 @@ import shutil
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from agenda.models import Activity, Audience, Language
@@ -123,6 +123,7 @@ def _site_settings(settings):
     # Tests read sent e-mail from django.core.mail.outbox as soon as a transaction commits.
     settings.MAIL_SEND_IMMEDIATELY = True
     cache.clear()
+    caches["fragments"].clear()
     # A request under /en/ or /de/ leaves its language active in this thread: start every
     # test in the default language, whatever ran before.
     translation.activate(settings.LANGUAGE_CODE)
