@@ -71,8 +71,19 @@ class CampaignPageForm(forms.ModelForm):
         return cleaned
 
 
+class CampaignPickFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        edition = getattr(self.instance, "edition", None)
+        for form in self.forms:
+            activity = form.cleaned_data.get("activity") if hasattr(form, "cleaned_data") else None
+            if activity and edition and activity.edition_id != edition.pk:
+                form.add_error("activity", _("This activity is not in the page's edition."))
+
+
 class CampaignPickInline(admin.TabularInline):
     model = CampaignPick
+    formset = CampaignPickFormSet
     extra = 1
     fields = ["position", "activity"]
     autocomplete_fields = ["activity"]

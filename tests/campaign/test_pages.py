@@ -297,3 +297,15 @@ def test_admin_stores_the_hero_image_without_metadata(client, agenda, staff, set
     assert all(default_storage.exists(rendition_name(name, width)) for width in WIDTHS)
     html = get(client, "/campagne/kinderen/")
     assert f'src="/media/{name}"' in html and 'alt="Kinderen zingen"' in html
+
+
+def test_admin_refuses_a_pick_from_another_edition(client, agenda, staff):
+    old = agenda["hidden"]["other_edition"]
+    data = _admin_post(
+        agenda["edition"],
+        **{"picks-TOTAL_FORMS": "1", "picks-0-position": "0", "picks-0-activity": old.pk},
+    )
+    response = client.post(reverse("admin:campaign_campaignpage_add"), data)
+    assert response.status_code == 200
+    assert "Deze activiteit hoort niet bij de editie van de pagina." in response.content.decode()
+    assert not CampaignPage.objects.exists()
