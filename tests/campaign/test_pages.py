@@ -309,3 +309,14 @@ def test_admin_refuses_a_pick_from_another_edition(client, agenda, staff):
     assert response.status_code == 200
     assert "Deze activiteit hoort niet bij de editie van de pagina." in response.content.decode()
     assert not CampaignPage.objects.exists()
+
+
+def test_admin_refuses_a_file_that_is_no_image_and_keeps_the_rest(client, agenda, staff):
+    junk = SimpleUploadedFile("held.jpg", b"not a photo at all", content_type="image/jpeg")
+    data = _admin_post(agenda["edition"], hero_upload=junk, hero_alt="Kinderen", title="Zomaar")
+    response = client.post(reverse("admin:campaign_campaignpage_add"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dit bestand is geen volledige afbeelding." in html
+    assert 'value="Zomaar"' in html and 'value="Kinderen"' in html
+    assert not CampaignPage.objects.exists()
