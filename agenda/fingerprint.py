@@ -42,7 +42,22 @@ TRACKED_LINKS = [
     Audience.includes,
     District.neighbours,
 ]
+# Moments at which a public page changes while no row does (a page's publish window opening or
+# closing): (model, field) pairs, of which the fingerprint counts the values already passed.
+TRACKED_MOMENTS: list = []
 PAGE_TIMEOUT = 60 * 60
+
+
+def track(model, *, links=(), moments=()) -> None:
+    """Make the public pages follow a model of an app above the agenda (the agenda imports
+    none of them): called from that app's AppConfig.ready(). `links`: its M2M fields whose link
+    rows show; `moments`: its date-time fields at which what a page shows changes by itself."""
+    if model not in TRACKED_MODELS:
+        TRACKED_MODELS.append(model)
+    TRACKED_LINKS.extend(link for link in links if link not in TRACKED_LINKS)
+    TRACKED_MOMENTS.extend(
+        (model, field) for field in moments if (model, field) not in TRACKED_MOMENTS
+    )
 
 
 def _fingerprint_sql() -> str:
@@ -56,7 +71,13 @@ def _fingerprint_sql() -> str:
         f"(SELECT CAST(COUNT(*) AS TEXT) FROM {quote(link.through._meta.db_table)})"
         for link in TRACKED_LINKS
     )
-    ended = f"(SELECT COUNT(*) FROM {quote(Session._meta.db_table)} WHERE {quote('ends_at')} <= %s)"
+    parts.extend(
+        f"(SELECT CAST(COUNT(*) AS TEXT) FROM {quote(model._meta.db_table)} "
+        f"WHERE {quote(model._meta.get_field(field).column)} <= %(now)s)"
+        for model, field in TRACKED_MOMENTS
+    )
+    sessions, ends_at = quote(Session._meta.db_table), quote("ends_at")
+    ended = f"(SELECT COUNT(*) FROM {sessions} WHERE {ends_at} <= %(now)s)"
     return "SELECT " + " || '|' || ".join(parts) + f", {ended}"
 
 
@@ -70,7 +91,7 @@ def _read():
     if ttl > 0 and getattr(_recent, "expires", 0) > now:
         return _recent.value, _recent.ended
     with connection.cursor() as cursor:
-        cursor.execute(_fingerprint_sql(), [timezone.now()])
+        cursor.execute(_fingerprint_sql(), {"now": timezone.now()})
         state, ended = cursor.fetchone()
     _recent.value = hashlib.blake2b(state.encode(), digest_size=12).hexdigest()
     _recent.ended = ended

@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from agenda import feed_views
 from agenda.sitemaps import SITEMAPS
+from campaign.sitemaps import CampaignPageSitemap
 from campaign.views import links as campaign_links
 from week3 import views
 from week3.staff_auth import views as staff_auth_views
@@ -22,7 +23,12 @@ urlpatterns = [
     path("beheer/tweede-stap/instellen/", staff_auth_views.otp_setup, name="staff_otp_setup"),
     path("beheer/", admin.site.urls),
     path("robots.txt", feed_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {**SITEMAPS, "campaign": CampaignPageSitemap}},
+        name="sitemap",
+    ),
     path("api/v1/agenda.json", feed_views.open_data, name="open_data"),
     # Short enough for a poster: no language prefix, the visitor's language is chosen inside.
     path("r/<str:code>", campaign_links.follow, name="campaign_redirect"),
