@@ -162,17 +162,14 @@ else:
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
     }
-CACHES = {"default": _cache}
-# Parts that many pages or feeds are made of (agenda.ical: one calendar event each): shared
-# like the default cache, or a separate one in this process so they never push pages out.
+# "fragments": parts many feeds are made of (agenda.ical's events), shared like the default
+# cache, or in a per-process store of their own so they never push pages out.
+CACHES = {"default": _cache, "fragments": _cache}
 if _cache["BACKEND"].endswith("LocMemCache"):
-    CACHES["fragments"] = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    CACHES["fragments"] = _cache | {
         "LOCATION": "fragments",
         "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_MAX_ENTRIES", 20000)},
     }
-else:
-    CACHES["fragments"] = _cache
 # Where rate limits count (agenda.ratelimit): a shared cache, or else the database, never one
 # process's memory (each gunicorn worker would count on its own).
 _SHARED_CACHE = _cache["BACKEND"].endswith(("RedisCache", "DatabaseCache"))
