@@ -1,4 +1,13 @@
 """The campaign's public pages and a provider's promotion screens (under /portaal/)."""
 
+from django.urls import path
+
+from campaign.views import widget
+
 app_name = "campaign"
-urlpatterns: list = []
+urlpatterns: list = [
+    # The embeddable widgets (framed by other sites); "agenda" and "campagne" before the slug.
+    path("widget/agenda/", widget.widget_agenda, name="widget_agenda"),
+    path("widget/campagne/<slug:slug>/", widget.widget_page, name="widget_page"),
+    path("widget/<slug:slug>/", widget.widget_provider, name="widget_provider"),
+]
