@@ -55,7 +55,10 @@ class EmbedForm(forms.Form):
     def __init__(self, data, *, pages, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["taal"].choices = settings.LANGUAGES
-        self.fields["pagina"].choices = [(page.slug, page.localized_title) for page in pages]
+        if pages:
+            self.fields["pagina"].choices = [(page.slug, page.localized_title) for page in pages]
+        else:
+            del self.fields["pagina"]
 
 
 def agenda_selection(text: str, edition: Edition | None) -> str:

@@ -122,5 +122,10 @@ def test_the_widget_and_the_embed_screen_have_no_axe_violations(browser, site, a
     assert page.locator("h1").inner_text() == "Op je website zetten"
     page.frame_locator(".widget-preview").first.locator(".widget-title").first.wait_for()
     check("embed screen")
+    # With JavaScript, a button copies the code (without, the text area is there to copy).
+    page.get_by_role("button", name="Kopieer de code").first.click()
+    assert page.locator(".copy-status").first.inner_text() == (
+        "Gekopieerd. Plak het nu in je website."
+    )
     context.close()
     assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())

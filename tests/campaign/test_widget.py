@@ -251,6 +251,24 @@ def test_an_agenda_widget_uses_the_agendas_filters(client, agenda):
     assert client.get(whole.get_absolute_url())["Location"] == "/agenda/?doelgroep=senioren"
 
 
+def test_an_agenda_widget_costs_the_same_queries_however_many_activities(client, agenda):
+    url = "/widget/agenda/?leeftijd=30"
+
+    def queries():
+        client.get(url)  # makes the missing links
+        cache.clear()
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    few = queries()
+    for n in range(6):
+        activity = ActivityFactory(edition=agenda["edition"], title=f"Les {n}")
+        SessionFactory(activity=activity, starts_at=local(TUESDAY, 18), ends_at=local(TUESDAY, 19))
+    assert queries() == few
+    assert "Les 5" in client.get(url).content.decode()
+
+
 # The embed screen in the portal.
 
 
@@ -270,6 +288,12 @@ def test_the_embed_screen_shows_the_snippets_with_a_preview(client, agenda, chil
     assert f"{site}/widget/campagne/kinderen/" in html
     assert f"{site}/widget/agenda/&quot;" in html
     assert f'<iframe class="widget-preview" src="/widget/{provider.slug}/"' in html
+
+    children_page.is_published = False
+    children_page.save()
+    html = client.get(url).content.decode()
+    assert "/widget/campagne/" not in html  # no published page: no page snippet, no choice
+    assert 'name="pagina"' not in html
 
     pasted = f"{site}/agenda/?wijk=blerick&doelgroep=kinderen&utm_source=nieuwsbrief"
     html = client.get(url, {"taal": "de", "agenda": pasted}).content.decode()
