@@ -237,6 +237,25 @@ def test_a_page_widget_follows_the_page(client, agenda, children_page):
     assert "X-Frame-Options" not in response
 
 
+def test_a_page_widget_costs_the_same_queries_however_many_picks(client, agenda, children_page):
+    url = "/widget/campagne/kinderen/"
+
+    def queries():
+        client.get(url)  # makes the missing links
+        cache.clear()
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    few = queries()
+    for n in range(6):
+        activity = ActivityFactory(edition=agenda["edition"], title=f"Gekozen {n}")
+        SessionFactory(activity=activity, starts_at=local(TUESDAY, 18), ends_at=local(TUESDAY, 19))
+        CampaignPick.objects.create(page=children_page, activity=activity, position=10 + n)
+    assert queries() == few
+    assert "Gekozen 5" in client.get(url).content.decode()
+
+
 def test_an_agenda_widget_uses_the_agendas_filters(client, agenda):
     response = client.get("/widget/agenda/?doelgroep=senioren&utm_source=x")
     assert "frame-ancestors *" in response["Content-Security-Policy"]
