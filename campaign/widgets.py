@@ -167,7 +167,13 @@ def city_links(
 def _whole_link(edition, *, page, agenda_query):
     if page is None:
         made = TrackedLink.objects.filter(
-            edition=edition, provider=None, activity=None, page=None, target_provider=None
+            edition=edition,
+            provider=None,
+            channel=WEBSITE,
+            label="",
+            activity=None,
+            page=None,
+            target_provider=None,
         ).count()
         if made >= CITY_AGENDA_LINKS_MAX:
             return None

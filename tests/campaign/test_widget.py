@@ -288,6 +288,20 @@ def test_an_agenda_widget_costs_the_same_queries_however_many_activities(client,
     assert "Les 5" in client.get(url).content.decode()
 
 
+def test_junk_selections_make_no_endless_links(client, agenda, monkeypatch):
+    from campaign import widgets
+
+    monkeypatch.setattr(widgets, "CITY_AGENDA_LINKS_MAX", 2)
+    for word in ("koor", "dans"):
+        client.get("/widget/agenda/", {"q": word})
+    made = TrackedLink.objects.filter(activity=None).count()
+    assert made == 2
+    html = client.get("/widget/agenda/", {"q": "atelier"}).content.decode()
+    assert "Open atelier" in html
+    assert 'href="/agenda/?q=atelier" target="_blank"' in html  # untracked, but there
+    assert TrackedLink.objects.filter(activity=None).count() == made
+
+
 # The embed screen in the portal.
 
 
