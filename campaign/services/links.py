@@ -1,8 +1,9 @@
 """Tracked links: making them, with short codes that read well on a poster."""
 
+import hashlib
 import secrets
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from agenda.models import Activity, Edition
 from campaign.models import CampaignPage, LinkChannel, TrackedLink
@@ -80,4 +81,47 @@ def tracked_link_for_kit(
             provider=provider,
             activity=activity,
             target_provider=None if activity else provider,
+        )
+
+
+def tracked_link_for_city(
+    *,
+    edition: Edition,
+    channel: str,
+    activity: Activity | None = None,
+    page: CampaignPage | None = None,
+    agenda_query: str = "",
+) -> TrackedLink:
+    """The city's standing link (no provider) per channel and target: an activity, a campaign
+    page, or the agenda with `agenda_query` (canonical, possibly empty). Made the first time a
+    widget asks for it, once: two requests at the same moment wait for each other."""
+    target = f"a{activity.pk}" if activity else f"p{page.pk}" if page else f"q{agenda_query}"
+    key = int.from_bytes(
+        hashlib.blake2b(
+            f"city-link|{edition.pk}|{channel}|{target}".encode(), digest_size=8
+        ).digest(),
+        "big",
+        signed=True,
+    )
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+        existing = TrackedLink.objects.filter(
+            edition=edition,
+            provider=None,
+            channel=channel,
+            activity=activity,
+            target_provider=None,
+            page=page,
+            agenda_query="" if activity or page else agenda_query,
+            label="",
+        ).first()
+        if existing:
+            return existing
+        return tracked_link_create(
+            edition=edition,
+            channel=channel,
+            activity=activity,
+            page=page,
+            agenda_query="" if activity or page else agenda_query,
         )
