@@ -1,4 +1,13 @@
 """A provider's promotion screens in the portal (/portaal/…): links, kit, embedding, reach."""
 
+from django.urls import path
+
+from campaign.views import portal_links
+
 app_name = "campaign_portal"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("links/", portal_links.link_list, name="link_list"),
+    path("links/nieuw/", portal_links.link_create, name="link_create"),
+    path("links/<int:pk>/", portal_links.link_edit, name="link_edit"),
+    path("links/<int:pk>/verwijderen/", portal_links.link_delete, name="link_delete"),
+]
