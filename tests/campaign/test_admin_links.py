@@ -1,10 +1,11 @@
 """Staff make the city's campaign-wide links in the admin and see every link's visits."""
 
 import pytest
+from django.contrib.auth.models import Group
 
 from campaign.models import LinkVisitDay, TrackedLink
 from campaign.services.links import tracked_link_create
-from tests.factories import NOW
+from tests.factories import NOW, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +64,12 @@ def test_the_list_shows_code_maker_channel_and_visits(admin_client, agenda):
     assert made.code in html and city.code in html
     assert provider.name in html
     assert '<td class="field-visits">7</td>' in html
+
+
+def test_the_redactie_makes_links_too(client, agenda):
+    user = UserFactory(email="redactie@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name="redactie"))
+    client.force_login(user)
+    assert client.get(ADD).status_code == 200
+    client.post(ADD, {"edition": agenda["edition"].pk, "channel": "poster"})
+    assert TrackedLink.objects.get().created_by == user
