@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from agenda.models import Edition
 from campaign.models import TrackedLink
 from campaign.services.links import tracked_link_create
+from campaign.targets import forget
 
 TARGETS = ("activity", "target_provider", "page")
 
@@ -75,9 +76,19 @@ class TrackedLinkAdmin(admin.ModelAdmin):
     def short_url(self, link):
         return settings.SITE_URL + link.get_absolute_url() if link.pk else "—"
 
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        forget(obj.code)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        forget()
+
     def save_model(self, request, obj, form, change):
         if change:
-            return super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)
+            forget(obj.code)
+            return
         data = form.cleaned_data
         made = tracked_link_create(
             edition=data["edition"],

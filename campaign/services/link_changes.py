@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from campaign.models import LinkChannel, TrackedLink
+from campaign.targets import forget
 
 
 def tracked_link_update(*, link: TrackedLink, label: str, channel: str) -> TrackedLink:
@@ -21,3 +22,4 @@ def tracked_link_delete(*, link: TrackedLink) -> None:
     Reservations keep the code they came with (anonymous counts)."""
     with transaction.atomic():
         link.delete()
+    forget(link.code)

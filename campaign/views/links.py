@@ -12,8 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from agenda.referral import Referral, read_referral, remember_referral
-from campaign.models import TrackedLink
 from campaign.services.visits import link_visit_record
+from campaign.targets import Target, link_target
 
 # Crawlers, link previews (chat apps unfurling a shared link) and scripts: not visitors.
 NOT_A_VISITOR = re.compile(
@@ -28,12 +28,12 @@ def _is_visitor(request) -> bool:
     return request.method == "GET" and bool(agent) and not NOT_A_VISITOR.search(agent)
 
 
-def _count(request, response, link: TrackedLink) -> None:
+def _count(request, response, link: Target) -> None:
     today = timezone.localdate()
     referral = read_referral(request)
     seen = referral.seen if referral and referral.day == today else []
     if link.code not in seen:
-        link_visit_record(link_id=link.pk, day=today)
+        link_visit_record(link_id=link.link_id, day=today)
         seen = [*seen, link.code]
     remember_referral(
         response,
@@ -46,16 +46,12 @@ def _count(request, response, link: TrackedLink) -> None:
 @require_safe
 def follow(request, code):
     language = translation.get_language_from_request(request)
-    link = (
-        TrackedLink.objects.select_related("activity", "target_provider", "page")
-        .filter(code=code.strip().lower())
-        .first()
-    )
-    with translation.override(language):
-        if link is None:
+    link = link_target(code)
+    if link is None:
+        with translation.override(language):
             response = render(request, "campaign/link_not_found.html", status=404)
-        else:
-            response = redirect(link.target_url())
+    else:
+        response = redirect(link.urls.get(language) or link.urls[settings.LANGUAGE_CODE])
     if link is not None and _is_visitor(request):
         _count(request, response, link)
     # Never the same answer for another browser or language: no shared cache may keep it.

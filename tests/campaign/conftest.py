@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from campaign import targets
 from campaign.services import visits
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36"
@@ -10,12 +11,15 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safar
 
 @pytest.fixture(autouse=True)
 def _empty_visit_buffer():
-    """Each test starts with no visits counted in this process, and leaves none behind."""
+    """Each test starts with no visits counted and no link targets remembered in this process,
+    and leaves none behind."""
     with visits._lock:
         visits._pending.clear()
+    targets.forget()
     yield
     with visits._lock:
         visits._pending.clear()
+    targets.forget()
 
 
 @pytest.fixture

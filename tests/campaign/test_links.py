@@ -5,6 +5,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from campaign.models import CampaignPage, TrackedLink
+from campaign.services import visits
 from campaign.services.links import tracked_link_create
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,25 @@ def test_the_redirect_is_never_cached(client, agenda):
 def test_other_methods_are_refused(client, agenda):
     link = make_link(agenda, activity=agenda["choir"])
     assert client.post(f"/r/{link.code}").status_code == 405
+
+
+def test_a_popular_link_asks_the_database_nothing_the_second_time(
+    visitor, agenda, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr(visits, "FLUSH_SECONDS", 3600)  # no write of the counts in between
+    link = make_link(agenda, activity=agenda["choir"])
+    visitor.get(f"/r/{link.code}")
+    with django_assert_num_queries(0):
+        response = visitor.get(f"/r/{link.code}", headers={"accept-language": "en"})
+    assert response["Location"] == f"/en/activiteit/{agenda['choir'].slug}/"
+
+
+def test_a_link_changed_in_the_admin_leads_to_its_new_target_at_once(admin_client, agenda):
+    link = make_link(agenda, activity=agenda["choir"])
+    assert admin_client.get(f"/r/{link.code}")["Location"].startswith("/activiteit/")
+    response = admin_client.post(
+        f"/beheer/campaign/trackedlink/{link.pk}/change/",
+        {"edition": agenda["edition"].pk, "channel": "poster", "agenda_query": "plek=on"},
+    )
+    assert response.status_code == 302
+    assert admin_client.get(f"/r/{link.code}")["Location"] == "/agenda/?plek=on"
