@@ -16,6 +16,7 @@ from agenda import ratelimit
 from agenda.forms import ReservationForm
 from agenda.ical import session_ics
 from agenda.models import Reservation, Session
+from agenda.referral import referral_code
 from agenda.services.bursts import client_code
 from agenda.services.errors import ReservationError
 from agenda.services.reservations import (
@@ -79,6 +80,7 @@ def reservation_create_view(request, slug, session_pk):
                     age_bracket=data["age_bracket"],
                     postcode=data["postcode"],
                     channel=data["channel"],
+                    referral_code=referral_code(request),
                     consent_contact=data["consent_contact"],
                     consent_followup=data["consent_followup"],
                     language=get_language(),

@@ -2,9 +2,13 @@
 
 from django.urls import path
 
-from campaign.views import embed
+from campaign.views import embed, portal_links
 
 app_name = "campaign_portal"
 urlpatterns: list = [
     path("insluiten/", embed.embed, name="embed"),
+    path("links/", portal_links.link_list, name="link_list"),
+    path("links/nieuw/", portal_links.link_create, name="link_create"),
+    path("links/<int:pk>/", portal_links.link_edit, name="link_edit"),
+    path("links/<int:pk>/verwijderen/", portal_links.link_delete, name="link_delete"),
 ]

@@ -332,6 +332,10 @@ RESERVATION_LOCKING = True
 # connection or one address may ask for a link ("<count>/<s|m|h|d>" or "off").
 MY_WEEK3_LINK_DAYS = env_int("MY_WEEK3_LINK_DAYS", 14)
 MY_WEEK3_RATE_LIMIT = os.environ.get("MY_WEEK3_RATE_LIMIT", "5/h").strip() or "5/h"
+# Tracked links (/r/<code>; agenda.referral, campaign.visits): a first-party cookie, no personal
+# data, counts a browser once a day and lets a reservation within REFERRAL_DAYS carry the link.
+REFERRAL_COOKIE = "week3_via"
+REFERRAL_DAYS = env_int("REFERRAL_DAYS", 7)
 # Sign-up, inviting a colleague and asking for a new password (portal.views.account): attempts
 # per client IP address and per e-mail address asked for, as "<count>/<s|m|h|d>" or "off".
 ACCOUNT_RATE_LIMIT_IP = os.environ.get("ACCOUNT_RATE_LIMIT_IP", "10/h").strip() or "10/h"

@@ -86,6 +86,7 @@ def reservation_create(
     age_bracket: str = "",
     postcode: str = "",
     channel=None,
+    referral_code: str = "",
     consent_contact: bool = False,
     consent_followup: bool = False,
     client: str = "",
@@ -95,6 +96,7 @@ def reservation_create(
     Raises ReservationError when the session takes no reservations (cancelled, past, walk-in),
     the party is too large for the activity or for the whole session, or this e-mail address
     already holds a place or waits for one. `session.activity` is read as the caller has it.
+    `referral_code`: the tracked link this browser came through (agenda.referral), or ''.
     """
     email = email.strip()
     country, code, district = read_postcode(postcode)
@@ -145,6 +147,7 @@ def reservation_create(
             country=country,
             district=district,
             channel=channel,
+            referral_code=referral_code,
             consent_contact=consent_contact,
             consent_followup=consent_followup,
             state=state,

@@ -25,9 +25,9 @@ def objects_a(world_a):
 
 # Screens that name no object: they act on the user's own provider. A new URL must either
 # take an object `pk` (and is then tested below) or be listed here.
-WITHOUT_OBJECT: set[str] = {"embed"}
+WITHOUT_OBJECT: set[str] = {"embed", "link_list", "link_create"}
 # Which of provider A's objects each URL names.
-OBJECT_OF: dict[str, str] = {}
+OBJECT_OF: dict[str, str] = {"link_edit": "link", "link_delete": "link"}
 # Actions that only answer POST (a GET is a 404 even for the owner).
 POST_ONLY: set[str] = set()
 OWNER_STATUS = {name: 302 if name in POST_ONLY else 200 for name in OBJECT_OF}

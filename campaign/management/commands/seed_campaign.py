@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from agenda.models import Edition
-from campaign.management.commands import _demo_pages
+from campaign.management.commands import _demo_links, _demo_pages
 
 
 class Command(BaseCommand):
@@ -20,3 +20,4 @@ class Command(BaseCommand):
             raise CommandError("No published edition: run seed_demo first.")
         with transaction.atomic():
             _demo_pages.seed(edition, self.stdout)
+            _demo_links.seed(edition, self.stdout)
