@@ -7,6 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from week3.cache_config import caches_from_url, is_shared
 from week3.log_format import logging_config, start_error_reports
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -137,43 +138,17 @@ AUTH_PASSWORD_VALIDATORS = [
 # once for all of them, and limits count across them. Without it, each process has its own.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHE_URL = REDIS_URL or os.environ.get("CACHE_URL", "locmem://")
-if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    _cache = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": CACHE_URL,
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "week3"),
-        "OPTIONS": {
-            # Redis down: pages are rendered for each request instead of failing.
-            "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": 1,
-            "SOCKET_TIMEOUT": 1,
-        },
-    }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-elif CACHE_URL.startswith("dummy://"):
-    _cache = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-elif CACHE_URL.startswith("db://"):
-    _cache = {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": CACHE_URL.removeprefix("db://") or "week3_cache",
-    }
-else:
-    _cache = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
-    }
-# "fragments": parts many feeds are made of (agenda.ical's events), shared like the default
-# cache, or in a per-process store of their own so they never push pages out.
-CACHES = {"default": _cache, "fragments": _cache}
-if _cache["BACKEND"].endswith("LocMemCache"):
-    CACHES["fragments"] = _cache | {
-        "LOCATION": "fragments",
-        "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_MAX_ENTRIES", 20000)},
-    }
+CACHES = caches_from_url(
+    CACHE_URL,
+    key_prefix=os.environ.get("CACHE_KEY_PREFIX", "week3"),
+    max_entries=env_int("CACHE_MAX_ENTRIES", 2000),
+    fragments=env_int("FRAGMENT_CACHE_MAX_ENTRIES", 20000),
+)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Where rate limits count (agenda.ratelimit): a shared cache, or else the database, never one
 # process's memory (each gunicorn worker would count on its own).
-_SHARED_CACHE = _cache["BACKEND"].endswith(("RedisCache", "DatabaseCache"))
-RATE_LIMIT_STORE = os.environ.get("RATE_LIMIT_STORE") or ("cache" if _SHARED_CACHE else "database")
+_SHARED = is_shared(CACHES["default"])
+RATE_LIMIT_STORE = os.environ.get("RATE_LIMIT_STORE") or ("cache" if _SHARED else "database")
 SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 
