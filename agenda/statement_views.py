@@ -29,6 +29,7 @@ def privacy(request):
             "session_hours": max(settings.SESSION_COOKIE_AGE // 3600, 1),
             "backup_days": settings.BACKUP_RETENTION_DAYS,
             "my_week3_days": settings.MY_WEEK3_LINK_DAYS,
+            "followup_days": settings.FOLLOWUP_VALID_DAYS,
         },
     )
 

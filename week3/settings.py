@@ -325,6 +325,15 @@ RESERVATION_LOCKING = True
 # connection or one address may ask for a link ("<count>/<s|m|h|d>" or "off").
 MY_WEEK3_LINK_DAYS = env_int("MY_WEEK3_LINK_DAYS", 14)
 MY_WEEK3_RATE_LIMIT = os.environ.get("MY_WEEK3_RATE_LIMIT", "5/h").strip() or "5/h"
+# The follow-up question (agenda.services.followups): hours after a session ended before its
+# participants who opted in get it, days its one-time link works, and how often one connection
+# may send an answer ("<count>/<s|m|h|d>" or "off").
+FOLLOWUP_AFTER_HOURS = env_int("FOLLOWUP_AFTER_HOURS", 12)
+FOLLOWUP_VALID_DAYS = env_int("FOLLOWUP_VALID_DAYS", 14)
+FOLLOWUP_RATE_LIMIT = os.environ.get("FOLLOWUP_RATE_LIMIT", "10/h").strip() or "10/h"
+# Conversions (agenda.services.outcomes): a provider is reminded weekly from the edition's
+# results day until its figures are in, at most this many times.
+OUTCOME_REMINDER_MAX = env_int("OUTCOME_REMINDER_MAX", 8)
 # Sign-up, inviting a colleague and asking for a new password (portal.views.account): attempts
 # per client IP address and per e-mail address asked for, as "<count>/<s|m|h|d>" or "off".
 ACCOUNT_RATE_LIMIT_IP = os.environ.get("ACCOUNT_RATE_LIMIT_IP", "10/h").strip() or "10/h"
@@ -372,6 +381,16 @@ WORKER_JOBS = {
         60 * 60 * 24,
         # 02:00 UTC: the night in Venlo.
         env_int("WORKER_PURGE_OFFSET", 60 * 60 * 2),
+    ),
+    "followups": (
+        "agenda.services.followups.followups_send",
+        env_int("WORKER_FOLLOWUPS_PERIOD", 60 * 60),
+    ),
+    "outcome_reminders": (
+        "agenda.services.outcomes.outcome_reminders_send",
+        60 * 60 * 24,
+        # 08:00 UTC: the morning in Venlo.
+        env_int("WORKER_OUTCOME_REMINDERS_OFFSET", 60 * 60 * 8),
     ),
 }
 # Readiness (/readyz): the worker's heartbeat may be this many seconds old, and the oldest
