@@ -325,14 +325,11 @@ RESERVATION_LOCKING = True
 # connection or one address may ask for a link ("<count>/<s|m|h|d>" or "off").
 MY_WEEK3_LINK_DAYS = env_int("MY_WEEK3_LINK_DAYS", 14)
 MY_WEEK3_RATE_LIMIT = os.environ.get("MY_WEEK3_RATE_LIMIT", "5/h").strip() or "5/h"
-# The follow-up question (agenda.services.followups): hours after a session ended before its
-# participants who opted in get it, days its one-time link works, and how often one connection
-# may send an answer ("<count>/<s|m|h|d>" or "off").
+# The follow-up question (agenda.services.followups): hours after a session, days its link works,
+# answers per connection. Weekly reminders to enter conversions: at most this many (outcomes).
 FOLLOWUP_AFTER_HOURS = env_int("FOLLOWUP_AFTER_HOURS", 12)
 FOLLOWUP_VALID_DAYS = env_int("FOLLOWUP_VALID_DAYS", 14)
 FOLLOWUP_RATE_LIMIT = os.environ.get("FOLLOWUP_RATE_LIMIT", "10/h").strip() or "10/h"
-# Conversions (agenda.services.outcomes): a provider is reminded weekly from the edition's
-# results day until its figures are in, at most this many times.
 OUTCOME_REMINDER_MAX = env_int("OUTCOME_REMINDER_MAX", 8)
 # Sign-up, inviting a colleague and asking for a new password (portal.views.account): attempts
 # per client IP address and per e-mail address asked for, as "<count>/<s|m|h|d>" or "off".
@@ -382,16 +379,8 @@ WORKER_JOBS = {
         # 02:00 UTC: the night in Venlo.
         env_int("WORKER_PURGE_OFFSET", 60 * 60 * 2),
     ),
-    "followups": (
-        "agenda.services.followups.followups_send",
-        env_int("WORKER_FOLLOWUPS_PERIOD", 60 * 60),
-    ),
-    "outcome_reminders": (
-        "agenda.services.outcomes.outcome_reminders_send",
-        60 * 60 * 24,
-        # 08:00 UTC: the morning in Venlo.
-        env_int("WORKER_OUTCOME_REMINDERS_OFFSET", 60 * 60 * 8),
-    ),
+    "followups": ("agenda.services.followups.followups_send", 60 * 60),
+    "outcome_reminders": ("agenda.services.outcomes.outcome_reminders_send", 86400, 8 * 3600),
 }
 # Readiness (/readyz): the worker's heartbeat may be this many seconds old, and the oldest
 # unsent e-mail this many seconds, before the site reports "not ready". READINESS_TOKEN lets
