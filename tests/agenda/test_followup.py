@@ -184,3 +184,10 @@ def test_staff_remove_a_comment_in_the_admin(client, session, after, send):
     answer.refresh_from_db()
     assert answer.comment == ""
     assert answer.rating == 4  # the rest of the answer stays
+
+
+def test_the_privacy_page_explains_the_question_and_what_is_kept(client, reference_data):
+    html = " ".join(client.get("/en/privacy/").content.decode().split())
+    assert "The question afterwards" in html
+    assert "The link works once, for 14 days" in html
+    assert "without your name or e-mail address" in html
