@@ -8,8 +8,10 @@ provider did not mark attendance (most do not; whoever did not come can ignore t
 No-shows, cancelled and waiting reservations are not asked.
 
 The answer (FollowUp) points at the session only, never at the reservation: once the
-reservation's personal data is removed, nothing links the answer to a person. Its one-time
-link is blanked by the nightly purge once answered or expired.
+reservation's personal data is removed, nothing links the answer to a person. The questions of
+one session are created in one run, with one `sent_at`, in random order, so neither their time
+nor their ids tell whose is whose. Its one-time link is blanked by the nightly purge once
+answered or expired.
 """
 
 import datetime
@@ -21,7 +23,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from agenda.models import FollowUp, Reservation, ReservationState
+from agenda.models import FollowUp, Reservation, ReservationState, public_condition
 from outbox.services import mail_enqueue
 
 # Sessions that ended longer ago than this are not asked about any more.
@@ -57,9 +59,13 @@ def followups_send(*, now: datetime.datetime | None = None) -> int:
                 session__ends_at__lte=ended_before,
                 session__ends_at__gt=now - LATEST,
             )
+            .filter(public_condition("session__activity__"))
             .exclude(email="")
             .select_related("session__activity")
         )
+        # In no particular order: the answers' ids must not follow the reservations' order.
+        due = list(due)
+        secrets.SystemRandom().shuffle(due)
         for reservation in due:
             _ask(reservation, now)
             count += 1

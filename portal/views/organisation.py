@@ -40,6 +40,7 @@ def dashboard(request):
     for activity in activities:
         groups[ActivityState(activity.state)].append(activity)
     results = results_edition()
+    results_open = results is not None and results_are_open(results)
     return render(
         request,
         "portal/dashboard.html",
@@ -49,8 +50,9 @@ def dashboard(request):
             "groups": [(state, groups[state]) for state in ActivityState if groups[state]],
             "has_activities": bool(activities),
             # After the week: how many activities still miss their conversions.
+            "results_open": results_open,
             "outcomes_missing": outcomes_missing(results, request.user.provider_id)
-            if results and results_are_open(results)
+            if results_open
             else 0,
         },
     )

@@ -147,7 +147,8 @@ def test_the_dashboard_asks_until_done(client, world_a, took_place, after_the_we
     assert "1 of your activities still needs its figures" in html
     ActivityOutcome.objects.create(activity=other, joined=0)
     html = client.get(reverse("portal:dashboard")).content.decode()
-    assert "still need" not in html and reverse("portal:outcome_list") not in html
+    assert "still need" not in html
+    assert "See or correct your figures" in html
 
 
 def test_no_dashboard_notice_before_the_results_day(client, world_a, took_place):
@@ -174,7 +175,10 @@ def test_the_reminder_goes_weekly_until_complete(
     assert run(RESULTS_DAY + datetime.timedelta(days=6)) == []  # at most weekly
     week_later = run(RESULTS_DAY + datetime.timedelta(days=7))
     assert week_later == first
-    assert any("/portaal/resultaten/invullen/" in m.body for m in mail.outbox)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects[colleague.email] == "Week 3 2027: how many participants went on?"
+    assert subjects[world_a["user"].email] == "Week 3 2027: hoeveel deelnemers gingen door?"
+    assert all("/resultaten/invullen/" in m.body for m in mail.outbox)
 
     ActivityOutcome.objects.create(activity=took_place, joined=1)
     assert run(RESULTS_DAY + datetime.timedelta(days=14)) == []  # complete: stops
