@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -187,3 +189,20 @@ def test_the_reminder_goes_weekly_until_complete(
 def test_no_reminder_before_the_results_day(world_a, took_place, clock):
     clock.move_to(local(RESULTS_DAY - datetime.timedelta(days=1), 10))
     assert outcome_reminders_send() == 0
+
+
+def test_the_entry_page_costs_the_same_queries_for_more_activities(
+    client, world_a, took_place, after_the_week
+):
+    client.force_login(world_a["user"])
+    url = reverse("portal:outcome_list")
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for _ in range(4):
+        more = ActivityFactory(provider=world_a["provider"], edition=took_place.edition)
+        SessionFactory(activity=more, venue=world_a["venue"])
+        ActivityOutcome.objects.create(activity=more, joined=0)
+    with CaptureQueriesContext(connection) as five:
+        html = client.get(url).content.decode()
+    assert html.count('class="card portal-item"') == 5
+    assert len(five) == len(one)
