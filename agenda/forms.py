@@ -171,3 +171,7 @@ class FollowUpForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    def __init__(self, *args, **kwargs):
+        # The labels are questions: no colon after the question mark.
+        super().__init__(*args, label_suffix="", **kwargs)

@@ -2,12 +2,12 @@
 on (agenda.services.outcomes), beside what the portal counted of who came."""
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda.models import Activity
+from agenda.models import Activity, Session
 from agenda.services.outcomes import (
     OutcomeError,
     activity_outcome_save,
@@ -21,7 +21,13 @@ from portal.views.base import portal_view
 
 
 def _counted(activities):
-    return with_participants(activities).select_related("outcome").order_by("title", "pk")
+    held = Session.objects.filter(is_cancelled=False).order_by("starts_at", "pk")
+    return (
+        with_participants(activities)
+        .select_related("outcome")
+        .prefetch_related(Prefetch("sessions", queryset=held, to_attr="held_sessions"))
+        .order_by("title", "pk")
+    )
 
 
 @portal_view
@@ -60,7 +66,6 @@ def activity_outcome(request, pk):
         "edition": edition,
         "is_open": results_are_open(edition),
         "is_asked": counted is not None,
-        "today": timezone.localdate(),
     }
     if not (context["is_open"] and counted):
         return render(request, "portal/activity_outcome.html", context)
