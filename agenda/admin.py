@@ -391,4 +391,5 @@ class VenueAdmin(ProvidersVenueAdmin):
         venue_staff_save(venue=obj)
 
 
-from agenda import admin_statements  # noqa: E402, F401  (registers the statements' admin)
+# Register the statements' and the follow-up answers' admin.
+from agenda import admin_followups, admin_statements  # noqa: E402, F401

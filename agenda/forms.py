@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import AgeBracket, Channel
+from agenda.models import AgeBracket, Channel, FollowUpContinue
 
 
 def largest_party(session) -> int:
@@ -129,3 +129,49 @@ class MyWeek3Form(forms.Form):
             "invalid": _("This is not an e-mail address. Check for typos, e.g. name@example.nl."),
         },
     )
+
+
+class FollowUpForm(forms.Form):
+    """The one question after a session (agenda.followup_views): three choices and a comment."""
+
+    rating = forms.TypedChoiceField(
+        label=_("How was it?"),
+        help_text=_("From 1 (not good) to 5 (very good)."),
+        choices=[
+            (1, _("1 – not good")),
+            (2, "2"),
+            (3, "3"),
+            (4, "4"),
+            (5, _("5 – very good")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how it was, from 1 to 5.")},
+    )
+    wants_to_continue = forms.ChoiceField(
+        label=_("Do you want to go on with it?"),
+        choices=FollowUpContinue.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose yes, maybe or no.")},
+    )
+    signed_up = forms.TypedChoiceField(
+        label=_("Have you already signed up, as a member, student or for a course?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose yes or no.")},
+    )
+    comment = forms.CharField(
+        label=_("Anything else you want to tell us? (optional)"),
+        help_text=_(
+            "The organiser and the municipality read this without your name or e-mail "
+            "address. Please do not write your name or other personal details in it."
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        # The labels are questions: no colon after the question mark.
+        super().__init__(*args, label_suffix="", **kwargs)

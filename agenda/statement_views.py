@@ -31,6 +31,7 @@ def privacy(request):
             "my_week3_days": settings.MY_WEEK3_LINK_DAYS,
             "referral_days": settings.REFERRAL_DAYS,
             "cookie": settings.REFERRAL_COOKIE,
+            "followup_days": settings.FOLLOWUP_VALID_DAYS,
         },
     )
 

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from agenda import feed_views, reservation_views, resident_views, statement_views, views
+from agenda import (
+    feed_views,
+    followup_views,
+    reservation_views,
+    resident_views,
+    statement_views,
+    views,
+)
 
 app_name = "agenda"
 
@@ -32,6 +39,7 @@ urlpatterns = [
         resident_views.favourites_calendar,
         name="favourites_calendar",
     ),
+    path("vraag/<str:token>/", followup_views.followup, name="followup"),
     path("privacy/", statement_views.privacy, name="privacy"),
     path("toegankelijkheid/", statement_views.accessibility, name="accessibility"),
     path("colofon/", statement_views.colophon, name="colophon"),

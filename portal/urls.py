@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from portal.views import account, activities, attendance, organisation
+from portal.views import account, activities, attendance, organisation, outcomes
 
 app_name = "portal"
 
@@ -72,6 +72,8 @@ urlpatterns = [
         name="activity_withdraw",
     ),
     path("activiteiten/<int:pk>/kopieren/", activities.activity_copy_view, name="activity_copy"),
+    path("activiteiten/<int:pk>/doorstroom/", outcomes.activity_outcome, name="activity_outcome"),
+    path("resultaten/invullen/", outcomes.outcome_list, name="outcome_list"),
     path("tijden/<int:pk>/annuleren/", activities.session_cancel_view, name="session_cancel"),
     path(
         "tijden/<int:pk>/aanmeldingen/",

@@ -1,8 +1,8 @@
 """Gunicorn's access log without secrets: no query strings, and no tokens from the paths.
 
 Links in our e-mails carry a secret in the path: a reservation's personal page, "Mijn Week 3"
-(all of one address's reservations), confirming an address, accepting an invitation, choosing a
-new password. Whoever reads the log must not be
+(all of one address's reservations), the follow-up question, confirming an address, accepting
+an invitation, choosing a new password. Whoever reads the log must not be
 able to use them, and the log must not hold more than the privacy page promises. This logger
 keeps the standard line (method, path, status, size, browser) but writes such paths with the
 secret part replaced, and drops every query string (search words, e-mail addresses a form sent
@@ -18,7 +18,14 @@ from gunicorn.glogging import Logger
 
 # The literal path segment in front of each secret in a URL; a test checks that every URL
 # pattern with a token or uidb64 is covered.
-SECRET_AFTER = ("reservering", "bevestigen", "uitnodiging", "wachtwoord-herstellen", "mijn")
+SECRET_AFTER = (
+    "reservering",
+    "bevestigen",
+    "uitnodiging",
+    "wachtwoord-herstellen",
+    "mijn",
+    "vraag",
+)
 HIDDEN = "[hidden]"
 _SECRETS = "|".join(map(re.escape, SECRET_AFTER))
 _SECRET_PATH = re.compile(rf"(/(?:{_SECRETS})/)[^?#\s\"]*")

@@ -311,6 +311,12 @@ MY_WEEK3_RATE_LIMIT = os.environ.get("MY_WEEK3_RATE_LIMIT", "5/h").strip() or "5
 # data, counts a browser once a day and lets a reservation within REFERRAL_DAYS carry the link.
 REFERRAL_COOKIE = "week3_via"
 REFERRAL_DAYS = env_int("REFERRAL_DAYS", 7)
+# The follow-up question (agenda.services.followups): hours after a session, days its link works,
+# answers per connection. Weekly reminders to enter conversions: at most this many (outcomes).
+FOLLOWUP_AFTER_HOURS = env_int("FOLLOWUP_AFTER_HOURS", 12)
+FOLLOWUP_VALID_DAYS = env_int("FOLLOWUP_VALID_DAYS", 14)
+FOLLOWUP_RATE_LIMIT = os.environ.get("FOLLOWUP_RATE_LIMIT", "10/h").strip() or "10/h"
+OUTCOME_REMINDER_MAX = env_int("OUTCOME_REMINDER_MAX", 8)
 # Sign-up, inviting a colleague and asking for a new password (portal.views.account): attempts
 # per client IP address and per e-mail address asked for, as "<count>/<s|m|h|d>" or "off".
 ACCOUNT_RATE_LIMIT_IP = os.environ.get("ACCOUNT_RATE_LIMIT_IP", "10/h").strip() or "10/h"
@@ -359,6 +365,8 @@ WORKER_JOBS = {
         # 02:00 UTC: the night in Venlo.
         env_int("WORKER_PURGE_OFFSET", 60 * 60 * 2),
     ),
+    "followups": ("agenda.services.followups.followups_send", 60 * 60),
+    "outcome_reminders": ("agenda.services.outcomes.outcome_reminders_send", 86400, 8 * 3600),
 }
 # Readiness (/readyz): the worker's heartbeat may be this many seconds old, and the oldest
 # unsent e-mail this many seconds, before the site reports "not ready". READINESS_TOKEN lets

@@ -4,7 +4,7 @@ reservations, and the moderation of it all. One module per topic; import from he
 from agenda.models.activities import Activity, ActivityQuerySet
 from agenda.models.editions import Edition, EditionQuerySet
 from agenda.models.moderation import ActivityDecision, ActivityRevision, SubmittedActivity
-from agenda.models.outcomes import ActivityOutcome, FollowUp, FollowUpContinue
+from agenda.models.outcomes import ActivityOutcome, FollowUp, FollowUpContinue, OutcomeReminder
 from agenda.models.ratelimits import RateCount
 from agenda.models.reservations import (
     ACTIVE_STATES,
@@ -54,6 +54,7 @@ __all__ = [
     "FollowUp",
     "FollowUpContinue",
     "Language",
+    "OutcomeReminder",
     "RateCount",
     "Registration",
     "Reservation",

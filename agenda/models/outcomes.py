@@ -4,10 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models.activities import Activity
+from agenda.models.editions import Edition
 from agenda.models.sessions import Session
+from providers.models import Provider
 
 
 class ActivityOutcome(models.Model):
@@ -51,6 +54,32 @@ class ActivityOutcome(models.Model):
     @property
     def conversions(self) -> int:
         return self.joined + self.course_signups
+
+
+class OutcomeReminder(models.Model):
+    """When a provider was last reminded to enter its conversions for an edition: at most one
+    reminder a week (agenda.services.outcomes.outcome_reminders_send)."""
+
+    provider = models.ForeignKey(
+        Provider, verbose_name=_("provider"), on_delete=models.CASCADE, related_name="+"
+    )
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("last reminder sent"))
+    count = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+
+    class Meta:
+        verbose_name = _("conversions reminder")
+        verbose_name_plural = _("conversions reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "edition"], name="outcome_reminder_one_per_edition"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.provider} – {self.edition}"
 
 
 class FollowUpContinue(models.TextChoices):
@@ -107,3 +136,7 @@ class FollowUp(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

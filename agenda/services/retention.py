@@ -5,6 +5,7 @@ page states them).
 """
 
 from agenda.ratelimit import rate_counts_purge
+from agenda.services.followups import followup_links_purge
 from agenda.services.scheduled import reservations_purge
 from providers.pending_images import pending_images_purge
 from providers.retention import (
@@ -18,6 +19,7 @@ from providers.retention import (
 def personal_data_purge() -> dict[str, int]:
     """Run every retention purge; how many rows each removed or blanked."""
     counts = {"reservations": reservations_purge()}
+    counts["followup_links"] = followup_links_purge()
     sessions_purge()
     counts["login_records"] = login_records_purge()
     counts["unconfirmed_accounts"] = users_purge_unconfirmed()

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from agenda.models import Activity, ActivityRevision, ActivityState, Edition, Session
+from agenda.services.outcomes import outcomes_missing, results_are_open, results_edition
 from agenda.services.venues import venue_change_request, venue_shared_publicly, venue_update
 from portal.forms.accounts import InviteForm
 from portal.forms.organisation import ProviderForm, VenueForm
@@ -38,6 +39,8 @@ def dashboard(request):
     groups = {state: [] for state in ActivityState}
     for activity in activities:
         groups[ActivityState(activity.state)].append(activity)
+    results = results_edition()
+    results_open = results is not None and results_are_open(results)
     return render(
         request,
         "portal/dashboard.html",
@@ -46,6 +49,11 @@ def dashboard(request):
             "edition": Edition.objects.for_portal(),
             "groups": [(state, groups[state]) for state in ActivityState if groups[state]],
             "has_activities": bool(activities),
+            # After the week: how many activities still miss their conversions.
+            "results_open": results_open,
+            "outcomes_missing": outcomes_missing(results, request.user.provider_id)
+            if results_open
+            else 0,
         },
     )
 

@@ -40,6 +40,7 @@ WITHOUT_OBJECT = {
     "venue_list",
     "venue_create",
     "activity_create",
+    "outcome_list",
 }
 # Which of provider A's objects each URL names.
 OBJECT_OF = {
@@ -49,6 +50,7 @@ OBJECT_OF = {
     "activity_submit": "activity",
     "activity_withdraw": "activity",
     "activity_copy": "activity",
+    "activity_outcome": "activity",
     "session_cancel": "session",
     "session_reservations": "session",
     "session_walk_ins": "session",

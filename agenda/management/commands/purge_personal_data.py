@@ -39,5 +39,7 @@ class Command(BaseCommand):
             f"{days}+ days ago"
         )
         self.stdout.write(f"deleted {counts['rate_counts']} rate-limit counters of ended windows")
+        count = counts["followup_links"]
+        self.stdout.write(f"blanked {count} links of follow-up questions answered or expired")
         count = counts["pending_photo_files"]
         self.stdout.write(f"deleted {count} files of photos chosen but never saved (a day old)")
