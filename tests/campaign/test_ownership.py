@@ -25,7 +25,7 @@ def objects_a(world_a):
 
 # Screens that name no object: they act on the user's own provider. A new URL must either
 # take an object `pk` (and is then tested below) or be listed here.
-WITHOUT_OBJECT: set[str] = set()
+WITHOUT_OBJECT: set[str] = {"reach"}
 # Which of provider A's objects each URL names.
 OBJECT_OF: dict[str, str] = {}
 # Actions that only answer POST (a GET is a 404 even for the owner).
