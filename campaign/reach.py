@@ -272,11 +272,10 @@ def _grouped(rows: list[Row], key_and_label) -> dict[str, Row]:
 
 
 def by_channel(rows: list[Row]) -> list[Row]:
-    """A row per channel the campaign uses, in the channels' own order, zeros included."""
+    """A row per channel that has links, in the channels' own order. A channel without links
+    is left out: its certain zero would be no cover for a hidden count beside it."""
     groups = _grouped(rows, lambda link: (link.channel, link.get_channel_display()))
-    return [
-        groups.get(value) or Row(key=value, label=label) for value, label in LinkChannel.choices
-    ]
+    return [groups[value] for value in LinkChannel.values if value in groups]
 
 
 def by_provider(rows: list[Row]) -> list[Row]:

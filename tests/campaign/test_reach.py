@@ -62,7 +62,7 @@ def test_links_add_up_by_channel_by_provider_and_by_campaign_page(reach_world):
     assert channels["flyer"] == (100, 5, 5, 0)
     assert channels["social"] == (3, 1, 1, 0)
     assert channels["newsletter"] == (20, 2, 3, 0)
-    assert channels["website"] == channels["press"] == channels["other"] == (0, 0, 0, 0)
+    assert list(channels) == ["poster", "flyer", "social", "newsletter"]  # those with links
     providers = reach.by_provider(rows)
     assert [row.label for row in providers] == [
         "Aanbieder A",
@@ -128,9 +128,10 @@ def test_the_portal_shows_the_providers_links_with_small_counts_hidden(client, r
     assert instagram[3:] == ["< 5", "< 5", "< 5", "< 5"]
     assert links[-1] == ["Total", "45", "7", "9", "< 5"]
     channels = found["reach-channels"]
-    assert row_of(channels, "Poster")[1:] == ["42", "6", "8", "< 5"]
-    # Beside one hidden count, the smallest other (here the flyer's 0) is hidden with it.
-    assert row_of(channels, "Flyer")[1:] == ["< 5", "< 5", "< 5", "< 5"]
+    # Beside one hidden count, the smallest other is hidden with it: as in the links table.
+    assert [row[0] for row in channels[1:-1]] == ["Poster", "Social media"]
+    assert row_of(channels, "Poster")[1:] == ["≥ 5", "≥ 5", "≥ 5", "< 5"]
+    assert row_of(channels, "Social media")[1:] == ["< 5", "< 5", "< 5", "< 5"]
     assert channels[-1] == ["Total", "45", "7", "9", "< 5"]
 
 
@@ -182,7 +183,13 @@ def test_the_portal_dashboard_links_to_reach(client, reach_world):
     assert 'href="/portaal/bereik/"' in response.content.decode()
 
 
-def test_the_portal_page_is_in_dutch_by_default(client, reach_world):
+def test_the_portal_page_speaks_dutch_english_and_german(client, reach_world):
     client.force_login(reach_world["a"]["user"])
-    html = client.get("/portaal/bereik/").content.decode()
-    assert "Bereik van je promotie" in html
+    for url, title, heard in (
+        ("/portaal/bereik/", "Bereik van je promotie", "Geen antwoord"),
+        ("/en/portaal/bereik/", "Reach of your promotion", "No answer"),
+        ("/de/portaal/bereik/", "Reichweite deiner Werbung", "Keine Antwort"),
+    ):
+        html = client.get(url).content.decode()
+        assert f"<h1>{title}</h1>" in html
+        assert heard in html

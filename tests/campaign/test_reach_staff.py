@@ -56,7 +56,7 @@ def test_staff_see_every_link_by_provider_page_and_channel(reach_staff, reach_wo
     pages = found["reach-pages"]
     assert row_of(pages, "Voor kinderen")[1:] == ["20", "< 5", "< 5", "0"]
     channels = found["reach-channels"]
-    assert row_of(channels, "Nieuwsbrief")[1:] == ["20", "< 5", "< 5", "0"]
+    assert row_of(channels, "Nieuwsbrief")[1:] == ["≥ 5", "< 5", "< 5", "0"]
 
 
 def csv_of(response):
