@@ -193,3 +193,13 @@ def test_the_portal_page_speaks_dutch_english_and_german(client, reach_world):
         html = client.get(url).content.decode()
         assert f"<h1>{title}</h1>" in html
         assert heard in html
+
+
+def test_a_provider_without_links_is_told_how_reach_starts(client, world_a):
+    client.force_login(world_a["user"])
+    found = tables(client.get(portal_url()))
+    assert "reach-links" not in found
+    assert "reach-channels" not in found
+    assert found["reach-heard"][-1] == ["Total", "0", "0"]
+    html = client.get(portal_url()).content.decode()
+    assert "You have no tracked links yet." in html
