@@ -7,10 +7,12 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Campaign")
 
     def ready(self):
+        from django.contrib import admin
         from django.core.signals import request_finished
 
         from agenda import fingerprint
         from campaign import admin_links  # noqa: F401  staff's tracked links in the admin
+        from campaign.admin_reach import add_reach_urls
         from campaign.models import CampaignPage
         from campaign.services.visits import link_visits_flush_if_due
 
@@ -24,3 +26,6 @@ class CampaignConfig(AppConfig):
             links=[CampaignPage.activities],
             moments=["publish_from", "publish_until"],
         )
+
+        # The reach pages for staff, in front of the admin's own URLs (its login and 2FA).
+        add_reach_urls(admin.site)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from campaign.views import embed, portal_links
+from campaign.views import embed, portal_links, reach
 
 app_name = "campaign_portal"
 urlpatterns: list = [
@@ -11,4 +11,5 @@ urlpatterns: list = [
     path("links/nieuw/", portal_links.link_create, name="link_create"),
     path("links/<int:pk>/", portal_links.link_edit, name="link_edit"),
     path("links/<int:pk>/verwijderen/", portal_links.link_delete, name="link_delete"),
+    path("bereik/", reach.reach, name="reach"),
 ]

@@ -3,17 +3,20 @@
 import datetime
 import io
 import re
+from html.parser import HTMLParser
 
 from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image
 
-from agenda.models import Activity, Audience, Reservation, Session
+from agenda.models import Activity, Audience, Reservation, ReservationState, Session
 from agenda.services.activities import activity_save
 from agenda.services.drafts import activity_data
 from agenda.services.moderation import activity_approve, activity_submit
+from agenda.services.reservations import reservation_cancel
+from campaign.models import LinkVisitDay
 from providers.models import Discipline
 from tests.factories import (
     EDITION_START,
@@ -22,6 +25,7 @@ from tests.factories import (
     WEDNESDAY,
     EditionFactory,
     ProviderFactory,
+    ReservationFactory,
     VenueFactory,
     local,
     reserve,
@@ -251,3 +255,60 @@ def changelist_action(client, model, action, pks, **extra):
 # Browser tests: what axe-core checks.
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+# The campaign's reach.
+
+
+def link_visits(link, *counts):
+    """Visits through `link` on the days before today, the last count yesterday."""
+    for days_ago, count in enumerate(reversed(counts), start=1):
+        LinkVisitDay.objects.create(
+            link=link, day=timezone.localdate() - datetime.timedelta(days=days_ago), visits=count
+        )
+
+
+def reservation_through(link, session, party_size=1, channel=None, state=None):
+    """A reservation made after a visit through `link` (the attribution sets the code)."""
+    reservation = ReservationFactory(session=session, party_size=party_size, channel=channel)
+    Reservation.objects.filter(pk=reservation.pk).update(referral_code=link.code if link else "")
+    if state == ReservationState.CANCELLED:
+        reservation_cancel(reservation=reservation)
+    elif state:
+        # Who came is marked after the session (agenda.services.attendance); set it directly.
+        Reservation.objects.filter(pk=reservation.pk).update(state=state)
+    return reservation
+
+
+class _Tables(HTMLParser):
+    """Each table's rows as lists of cell texts, by the table's id."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.tables, self.current, self.row, self.cell = {}, None, None, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.current = self.tables.setdefault(dict(attrs).get("id"), [])
+        elif tag == "tr" and self.current is not None:
+            self.row = []
+            self.current.append(self.row)
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.row.append(" ".join(" ".join(self.cell).split()))
+            self.cell = None
+        elif tag == "table":
+            self.current = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def html_tables(html: str) -> dict[str, list[list[str]]]:
+    """Each table of the page by its id: its rows as lists of cell texts."""
+    return _Tables(html).tables

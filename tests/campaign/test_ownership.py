@@ -25,7 +25,7 @@ def objects_a(world_a):
 
 # Screens that name no object: they act on the user's own provider. A new URL must either
 # take an object `pk` (and is then tested below) or be listed here.
-WITHOUT_OBJECT: set[str] = {"embed", "link_list", "link_create"}
+WITHOUT_OBJECT: set[str] = {"embed", "link_list", "link_create", "reach"}
 # Which of provider A's objects each URL names.
 OBJECT_OF: dict[str, str] = {"link_edit": "link", "link_delete": "link"}
 # Actions that only answer POST (a GET is a 404 even for the owner).
