@@ -1,4 +1,20 @@
 """A provider's promotion screens in the portal (/portaal/…): links, kit, embedding, reach."""
 
+from django.urls import path
+
+from campaign.views import kit
+
 app_name = "campaign_portal"
-urlpatterns: list = []
+urlpatterns: list = [
+    # The promotion kit: for the provider's own page, and for each of its activities.
+    path("promotie/", kit.kit_page, name="kit"),
+    path("promotie/poster/", kit.kit_poster, name="kit_poster"),
+    path("promotie/flyer/", kit.kit_flyer, name="kit_flyer"),
+    path("promotie/qr/", kit.kit_qr, name="kit_qr"),
+    path("promotie/beeld/", kit.kit_image, name="kit_image"),
+    path("activiteiten/<int:pk>/promotie/", kit.kit_page, name="kit_activity"),
+    path("activiteiten/<int:pk>/promotie/poster/", kit.kit_poster, name="kit_activity_poster"),
+    path("activiteiten/<int:pk>/promotie/flyer/", kit.kit_flyer, name="kit_activity_flyer"),
+    path("activiteiten/<int:pk>/promotie/qr/", kit.kit_qr, name="kit_activity_qr"),
+    path("activiteiten/<int:pk>/promotie/beeld/", kit.kit_image, name="kit_activity_image"),
+]
