@@ -107,3 +107,14 @@ def test_the_kit_pages_have_no_axe_violations(portal, site, agenda, width):
         # Nothing wider than the screen.
         assert portal.evaluate("document.documentElement.scrollWidth") <= width, name
     assert not failures, "\n\n".join(f"{name}:\n{report}" for name, report in failures.items())
+
+
+def test_a_text_is_copied_with_one_click(portal, site, agenda):
+    choir = agenda["choir"]
+    portal.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    portal.goto(f"{site}/portaal/activiteiten/{choir.pk}/promotie/")
+    portal.get_by_role("button", name="Kopiëren: WhatsApp-bericht (Nederlands)").click()
+    assert portal.locator(".kit-copied").filter(has_text="Gekopieerd").count() == 1
+    copied = portal.evaluate("navigator.clipboard.readText()")
+    assert copied == portal.locator("#text-nl-whatsapp").input_value()
+    assert "Kinderkoor De Merel zingt" in copied

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from agenda.formatting import session_when
 from campaign.kit import images
 from campaign.kit.content import KitContent
-from campaign.models import TrackedLink
+from campaign.models import CampaignPage, TrackedLink
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -254,3 +254,21 @@ def test_unknown_sizes_channels_and_languages_are_not_found(choir_client, choir)
     assert choir_client.get(kit_url("kit_activity_image", choir, formaat="9x9")).status_code == 404
     assert choir_client.get(kit_url("kit_activity_image", choir, taal="fr")).status_code == 404
     assert choir_client.get(kit_url("kit_activity_qr", choir, kanaal="radio")).status_code == 404
+
+
+def test_campaign_pages_have_a_share_image(client, agenda):
+    page = CampaignPage.objects.create(
+        edition=agenda["edition"], slug="kinderen", title="Voor kinderen", is_published=True
+    )
+    response = client.get(reverse("campaign:page_share_image", kwargs={"slug": page.slug}))
+    assert response.status_code == 200
+    with Image.open(io.BytesIO(b"".join(response.streaming_content))) as image:
+        assert image.size == (1200, 630)
+    CampaignPage.objects.filter(pk=page.pk).update(is_published=False)
+    assert client.get(f"/deel/campagne/{page.slug}.png").status_code == 404
+
+
+def test_the_dashboard_leads_to_the_kits(choir_client, choir):
+    html = choir_client.get(reverse("portal:dashboard")).content.decode()
+    assert reverse("campaign_portal:kit") in html
+    assert kit_url("kit_activity", choir) in html
