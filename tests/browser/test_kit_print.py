@@ -63,11 +63,16 @@ def test_poster_and_flyer_print_as_exactly_one_page(portal, site, agenda, title)
     choir = agenda["choir"]
     choir.title = title
     choir.save()
-    for name, size in [("poster", A4), ("flyer", A6)]:
-        portal.goto(f"{site}/portaal/activiteiten/{choir.pk}/promotie/{name}/")
-        assert title in portal.locator(".sheet-title").inner_text()
-        pdf = portal.pdf(prefer_css_page_size=True, print_background=True)
-        assert pages_of(pdf) == [size], name
+    # In another language than the browser's, the page also offers the visitor's language (a
+    # pointer at the top): it stays off the paper.
+    for prefix in ("", "/de"):
+        for name, size in [("poster", A4), ("flyer", A6)]:
+            portal.goto(f"{site}{prefix}/portaal/activiteiten/{choir.pk}/promotie/{name}/")
+            assert title in portal.locator(".sheet-title").inner_text()
+            pdf = portal.pdf(prefer_css_page_size=True, print_background=True)
+            assert pages_of(pdf) == [size], (prefix, name)
+    portal.goto(f"{site}/en/portaal/promotie/poster/")
+    assert pages_of(portal.pdf(prefer_css_page_size=True)) == [A4]
 
 
 def test_the_printed_qr_code_and_the_svg_download_scan_to_the_link(portal, site, agenda):
