@@ -1,6 +1,7 @@
 """The promotion kit: QR codes that scan to the tracked link, share images of the promised
 sizes that show the activity, kept in storage per version, texts in three languages."""
 
+import datetime
 import io
 import re
 from html import unescape
@@ -16,7 +17,7 @@ from agenda.formatting import session_when
 from campaign.kit import images
 from campaign.kit.content import KitContent
 from campaign.models import CampaignPage, TrackedLink
-from tests.factories import UserFactory
+from tests.factories import SessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -272,3 +273,22 @@ def test_the_dashboard_leads_to_the_kits(choir_client, choir):
     html = choir_client.get(reverse("portal:dashboard")).content.decode()
     assert reverse("campaign_portal:kit") in html
     assert kit_url("kit_activity", choir) in html
+
+
+def test_many_times_are_summed_up_and_cancelled_ones_left_out(choir_client, choir):
+    venue = choir.sessions.get().venue
+    first = choir.sessions.get().starts_at
+    for day in range(1, 6):
+        start = first + datetime.timedelta(days=day)
+        SessionFactory(activity=choir, venue=venue, starts_at=start, is_cancelled=day == 5)
+    html = choir_client.get(kit_url("kit_activity_poster", choir)).content.decode()
+    # Six times, one cancelled: four by name, then "and one more".
+    when = re.search(r'<ul class="sheet-when">(.*?)</ul>', html, re.S).group(1)
+    lines = re.findall(r"<li>(.*?)</li>", when)
+    assert len(lines) == 5
+    assert lines[-1] == "en nog 1 keer"
+    cancelled = choir.sessions.get(is_cancelled=True)
+    with override("nl"):
+        assert session_when(cancelled) not in html
+    texts = textareas(choir_client.get(kit_url("kit_activity", choir)).content.decode())
+    assert "and 1 more time" in texts["text-en-newsletter"]
