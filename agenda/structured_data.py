@@ -5,6 +5,7 @@ import json
 from urllib.parse import urlencode
 
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -37,6 +38,24 @@ def share_image(activity=None) -> dict:
         "width": width,
         "height": height,
         "alt": "Week 3 Venlo",
+    }
+
+
+def activity_share_card(activity) -> dict:
+    """The activity's own 1200×630 card (title, day and time, provider, short link) for its
+    sharing preview. The campaign app draws it at this address on the first request; agenda
+    names the address only, it imports nothing from campaign. The `v` changes with the activity,
+    so a preview that services keep by address shows the new card after a change."""
+    width, height = SHARE_IMAGE_SIZE
+    path = reverse(
+        "campaign:activity_share_image",
+        kwargs={"slug": activity.slug, "size": f"{width}x{height}"},
+    )
+    return {
+        "url": absolute_url(f"{path}?v={int(activity.updated_at.timestamp())}"),
+        "width": width,
+        "height": height,
+        "alt": f"{activity.local_title} · Week 3 Venlo",
     }
 
 

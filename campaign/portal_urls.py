@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from campaign.views import embed, portal_links, reach
+from campaign.views import embed, kit, portal_links, reach
 
 app_name = "campaign_portal"
 urlpatterns: list = [
@@ -12,4 +12,15 @@ urlpatterns: list = [
     path("links/<int:pk>/", portal_links.link_edit, name="link_edit"),
     path("links/<int:pk>/verwijderen/", portal_links.link_delete, name="link_delete"),
     path("bereik/", reach.reach, name="reach"),
+    # The promotion kit: for the provider's own page, and for each of its activities.
+    path("promotie/", kit.kit_page, name="kit"),
+    path("promotie/poster/", kit.kit_poster, name="kit_poster"),
+    path("promotie/flyer/", kit.kit_flyer, name="kit_flyer"),
+    path("promotie/qr/", kit.kit_qr, name="kit_qr"),
+    path("promotie/beeld/", kit.kit_image, name="kit_image"),
+    path("activiteiten/<int:pk>/promotie/", kit.kit_page, name="kit_activity"),
+    path("activiteiten/<int:pk>/promotie/poster/", kit.kit_poster, name="kit_activity_poster"),
+    path("activiteiten/<int:pk>/promotie/flyer/", kit.kit_flyer, name="kit_activity_flyer"),
+    path("activiteiten/<int:pk>/promotie/qr/", kit.kit_qr, name="kit_activity_qr"),
+    path("activiteiten/<int:pk>/promotie/beeld/", kit.kit_image, name="kit_activity_image"),
 ]

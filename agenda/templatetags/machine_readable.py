@@ -51,7 +51,9 @@ def share_meta(context, title, description, kind="website", activity=None):
         "description": description,
         "kind": kind,
         "url": absolute_url(request.get_full_path()),
-        "image": structured_data.share_image(activity),
+        "image": structured_data.activity_share_card(activity)
+        if activity is not None
+        else structured_data.share_image(),
         "locale": locales.get(current, to_locale(current)),
         "alternate_locales": [code for lang, code in locales.items() if lang != current],
     }

@@ -60,19 +60,24 @@ def tracked_link_for_kit(
     """The provider's standing link for its promotion kit: one per channel and target (its own
     provider page when `activity` is empty), made the first time the kit asks for it."""
     edition = edition or (activity.edition if activity else Edition.objects.for_portal())
+    standing = TrackedLink.objects.filter(
+        edition=edition,
+        provider=provider,
+        channel=channel,
+        activity=activity,
+        target_provider=None if activity else provider,
+        page=None,
+        agenda_query="",
+        label="",
+    )
+    # Made long ago, all but always (a public share image asks on every request): no lock.
+    existing = standing.first()
+    if existing:
+        return existing
     with transaction.atomic():
         # Lock the provider so two kit pages opened at once make one link, not two.
         Provider.objects.select_for_update().filter(pk=provider.pk).first()
-        existing = TrackedLink.objects.filter(
-            edition=edition,
-            provider=provider,
-            channel=channel,
-            activity=activity,
-            target_provider=None if activity else provider,
-            page=None,
-            agenda_query="",
-            label="",
-        ).first()
+        existing = standing.first()
         if existing:
             return existing
         return tracked_link_create(

@@ -25,9 +25,20 @@ def objects_a(world_a):
 
 # Screens that name no object: they act on the user's own provider. A new URL must either
 # take an object `pk` (and is then tested below) or be listed here.
-WITHOUT_OBJECT: set[str] = {"embed", "link_list", "link_create", "reach"}
+WITHOUT_OBJECT: set[str] = {
+    *("embed", "link_list", "link_create", "reach"),
+    *("kit", "kit_poster", "kit_flyer", "kit_qr", "kit_image"),
+}
 # Which of provider A's objects each URL names.
-OBJECT_OF: dict[str, str] = {"link_edit": "link", "link_delete": "link"}
+OBJECT_OF: dict[str, str] = {
+    "link_edit": "link",
+    "link_delete": "link",
+    "kit_activity": "activity",
+    "kit_activity_poster": "activity",
+    "kit_activity_flyer": "activity",
+    "kit_activity_qr": "activity",
+    "kit_activity_image": "activity",
+}
 # Actions that only answer POST (a GET is a 404 even for the owner).
 POST_ONLY: set[str] = set()
 OWNER_STATUS = {name: 302 if name in POST_ONLY else 200 for name in OBJECT_OF}
