@@ -9,38 +9,15 @@ from django.views.decorators.http import require_safe
 
 from agenda import facets
 from agenda.caching import cache_public_page
+from agenda.card_fields import CARD_FIELDS, CARD_SESSION_FIELDS
 from agenda.compression import do_not_keep
 from agenda.filters import SORT_BY_TIME, AgendaFilter
 from agenda.models import Activity, Edition, Session
 from agenda.models.activities import WELCOME
 from providers.models import Provider
 
-# What an activity's card shows of it and of its sessions (agenda/templatetags/cards.py).
-CARD_FIELDS = [
-    "slug",
-    "title",
-    "title_en",
-    "title_de",
-    "no_dutch_needed",
-    "image",
-    "image_alt",
-    "min_age",
-    "max_age",
-    "provider",
-]
 # How many activities in their language (or needing no Dutch) /de/ and /en/ lead with.
 WELCOMING_ON_HOME = 6
-CARD_SESSION_FIELDS = [
-    "activity",
-    "starts_at",
-    "ends_at",
-    "capacity",
-    "places_booked",
-    "places_waiting",
-    "is_cancelled",
-    "venue__name",
-    "venue__district__name",
-]
 # What the agenda page reads from its query string (see cache_public_page).
 AGENDA_QUERY_PARAMS = [*AgendaFilter.base_filters, "page"]
 # The filters that choose sessions, not activities: on an activity page reached from a

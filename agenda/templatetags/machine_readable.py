@@ -42,7 +42,9 @@ def activity_json_ld(context, activity, sessions):
 
 
 @register.inclusion_tag("partials/_share_meta.html", takes_context=True)
-def share_meta(context, title, description, kind="website", activity=None):
+def share_meta(context, title, description, kind="website", activity=None, image=None):
+    """Open Graph and Twitter tags; `image`: a dict (url, width, height, alt) of a page's own
+    share image, else the activity's card or the site's generic image."""
     request = context["request"]
     current = get_language() or "nl"
     locales = {"nl": "nl_NL", "en": "en_GB", "de": "de_DE"}
@@ -51,9 +53,12 @@ def share_meta(context, title, description, kind="website", activity=None):
         "description": description,
         "kind": kind,
         "url": absolute_url(request.get_full_path()),
-        "image": structured_data.activity_share_card(activity)
-        if activity is not None
-        else structured_data.share_image(),
+        "image": image
+        or (
+            structured_data.activity_share_card(activity)
+            if activity is not None
+            else structured_data.share_image()
+        ),
         "locale": locales.get(current, to_locale(current)),
         "alternate_locales": [code for lang, code in locales.items() if lang != current],
     }

@@ -103,8 +103,8 @@ def for_provider(provider, edition, link, language: str) -> KitContent:
 
 
 def for_page(page, language: str) -> KitContent:
-    """A campaign page's sharing preview: shown beside the page's own address, so it carries
-    the site's name rather than a link."""
+    """A campaign page's sharing preview: shown beside the page's own address, which it
+    carries (no tracked link: a share of the page is counted nowhere)."""
     with override(language):
         return KitContent(
             language=language,
@@ -115,5 +115,5 @@ def for_page(page, language: str) -> KitContent:
             where="",
             ages="",
             summary="",
-            url=absolute_url("/"),
+            url=absolute_url(page.get_absolute_url()),
         )

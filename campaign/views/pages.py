@@ -2,12 +2,14 @@
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from agenda.caching import cache_public_page
+from agenda.card_fields import CARD_FIELDS, CARD_SESSION_FIELDS
+from agenda.ical import absolute_url
 from agenda.models import Activity, Edition, Session
-from agenda.views import CARD_FIELDS, CARD_SESSION_FIELDS
 from campaign import selection
 from campaign.models import CampaignPage, CampaignPick
 
@@ -68,6 +70,17 @@ def page_activities(page: CampaignPage, edition) -> list[Activity]:
     return activities
 
 
+def _share_image(page) -> dict:
+    """The page's own 1200×630 preview (campaign.views.share); `v` changes with the page."""
+    path = reverse("campaign:page_share_image", kwargs={"slug": page.slug})
+    return {
+        "url": absolute_url(f"{path}?v={int(page.updated_at.timestamp())}"),
+        "width": 1200,
+        "height": 630,
+        "alt": f"{page.localized_title} · Week 3 Venlo",
+    }
+
+
 @require_safe
 @cache_public_page
 def page_detail(request, slug):
@@ -83,5 +96,6 @@ def page_detail(request, slug):
             "page": page,
             "activities": page_activities(page, edition),
             "agenda_url": selection.agenda_url(page.agenda_query),
+            "share_image": _share_image(page),
         },
     )

@@ -1,6 +1,7 @@
 """Campaign landing pages: what they list, when they show, in which language, at what cost."""
 
 import datetime
+import io
 import re
 
 import pytest
@@ -320,3 +321,15 @@ def test_admin_refuses_a_file_that_is_no_image_and_keeps_the_rest(client, agenda
     assert "Dit bestand is geen volledige afbeelding." in html
     assert 'value="Zomaar"' in html and 'value="Kinderen"' in html
     assert not CampaignPage.objects.exists()
+
+
+def test_the_page_is_shared_with_its_own_image(client, agenda):
+    make_page(agenda["edition"], title="Voor kinderen", title_en="For children")
+    html = get(client, "/en/campagne/kinderen/")
+    image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    assert image.startswith("https://week3.example.org/en/deel/campagne/kinderen.png?v=")
+    assert '<meta property="og:image:alt" content="For children · Week 3 Venlo">' in html
+    response = client.get(image.removeprefix("https://week3.example.org"))
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    assert Image.open(io.BytesIO(body)).size == (1200, 630)
