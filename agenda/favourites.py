@@ -16,7 +16,7 @@ def favourite_ids(request) -> list[int]:
     """The numbers in the visitor's cookie; anything else in it is ignored."""
     ids = []
     for part in request.COOKIES.get(COOKIE, "").split("."):
-        if part.isdigit() and len(part) < 10 and int(part) not in ids:
+        if part.isascii() and part.isdigit() and len(part) < 10 and int(part) not in ids:
             ids.append(int(part))
     return ids[:MAX_FAVOURITES]
 

@@ -36,9 +36,9 @@ def read_postcode(text: str) -> PostcodeReading:
     dutch = normalise_postcode(compact)
     if len(dutch) == 6 and prefix in ("", "NL"):
         return PostcodeReading(Country.NL, dutch, PostcodeRange.district_for(dutch))
-    if compact.isdigit() and len(compact) == 5 and prefix in ("", "D", "DE"):
+    if compact.isascii() and compact.isdigit() and len(compact) == 5 and prefix in ("", "D", "DE"):
         return PostcodeReading(Country.DE, compact, None)
-    if compact.isdigit() and len(compact) == 4:
+    if compact.isascii() and compact.isdigit() and len(compact) == 4:
         if prefix in ("", "NL"):
             district = PostcodeRange.district_for(compact)
             if district is not None or prefix == "NL":

@@ -121,7 +121,8 @@ def _change_reservation(request, reservation) -> tuple[str, str]:
         if action == "fewer":
             size = request.POST.get("party_size", "")
             reservation_reduce(
-                reservation=reservation, party_size=int(size) if size.isdigit() else 0
+                reservation=reservation,
+                party_size=int(size) if size.isascii() and size.isdigit() else 0,
             )
             return reservation.get_absolute_url() + "?minder=1", ""
         if "confirm" not in request.POST and not reservation.session.has_started:

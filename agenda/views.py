@@ -168,7 +168,9 @@ def activity_detail(request, slug):
     if request.GET:
         filterset = AgendaFilter(request.GET, queryset=Activity.objects.none(), edition=edition)
         page = request.GET.get("page", "")
-        back_query = agenda_query(filterset, int(page) if page.isdigit() else None)
+        back_query = agenda_query(
+            filterset, int(page) if page.isascii() and page.isdigit() else None
+        )
         if back_query != request.GET.urlencode():
             do_not_keep(request)  # junk in the address makes no cache entry
         if any(name in filterset.canonical_query() for name in SESSION_FILTERS):

@@ -24,7 +24,7 @@ PERMISSION = "campaign.view_linkvisitday"
 
 def _edition(request) -> Edition:
     year = request.GET.get("editie", "")
-    if year.isdigit():
+    if year.isascii() and year.isdigit():
         return get_object_or_404(Edition, year=int(year))
     edition = Edition.objects.for_portal()
     if edition is None:

@@ -1,6 +1,6 @@
 """Small counts hidden in every figure the campaign and the dashboard show or export.
 
-A count from 1 to 4 shows as "< 5": few enough to point at a person. Hiding one cell of a
+A count under 5, 0 included, shows as "< 5": few enough to point at a person. Hiding one cell of a
 row that also shows its total would not help (the total minus the other cells gives it back),
 so `suppress` then hides a second cell too: the smallest other one.
 """
@@ -13,7 +13,9 @@ HIDDEN_TEXT = "< 5"
 
 
 def is_small(value: int) -> bool:
-    return 0 < value < THRESHOLD
+    """0 too: a link or a group that shows "0" beside others that show "< 5" would tell which
+    of them someone used (a provider's personal link in an e-mail to one person)."""
+    return value < THRESHOLD
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,12 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
-from campaign.models import TrackedLink
+from agenda.models import Activity, Edition
+from agenda.referral import CODE
+from campaign.models import CampaignPage, TrackedLink
+from providers.models import Provider
 
 TARGET_SECONDS = 30.0
 MAX_CODES = 5000  # whatever is asked for, the memory stays small
@@ -45,7 +48,7 @@ def _look_up(code: str) -> Target | None:
         .filter(code=code)
         .first()
     )
-    if link is None:
+    if link is None or not _leads_somewhere(link):
         return None
     urls = {}
     for language, _name in settings.LANGUAGES:
@@ -54,9 +57,26 @@ def _look_up(code: str) -> Target | None:
     return Target(link_id=link.pk, code=link.code, urls=urls)
 
 
+def _leads_somewhere(link: TrackedLink) -> bool:
+    """The target is on the public site now: not an activity withdrawn or of an earlier
+    edition, nor a page out of its window (those get the friendly "leads nowhere" page)."""
+    if link.activity_id:
+        edition = Edition.objects.current()
+        return Activity.objects.public().filter(pk=link.activity_id, edition=edition).exists()
+    if link.target_provider_id:
+        return Provider.objects.approved().filter(pk=link.target_provider_id).exists()
+    if link.page_id:
+        published = CampaignPage.objects.published(timezone.now())
+        return published.filter(pk=link.page_id, edition=Edition.objects.current()).exists()
+    return True
+
+
 def link_target(code: str) -> Target | None:
-    """The target of the link with this code, or None when there is no such link."""
+    """The target of the link with this code, or None when there is no such link (or it leads
+    nowhere now). Only a well-formed code is looked up, so junk costs no query and no memory."""
     code = code.strip().lower()
+    if not CODE.match(code):
+        return None
     now = time.monotonic()
     with _lock:
         known = _known.get(code)

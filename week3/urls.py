@@ -4,7 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 
 from agenda import feed_views
@@ -31,7 +31,7 @@ urlpatterns = [
     ),
     path("api/v1/agenda.json", feed_views.open_data, name="open_data"),
     # Short enough for a poster: no language prefix, the visitor's language is chosen inside.
-    path("r/<str:code>", campaign_links.follow, name="campaign_redirect"),
+    re_path(r"^r/(?P<code>[^/]+)/?$", campaign_links.follow, name="campaign_redirect"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("agenda.urls")),

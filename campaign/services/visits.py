@@ -23,7 +23,7 @@ import threading
 import time
 from collections import Counter
 
-from django.db import DatabaseError, connection, transaction
+from django.db import Error, connection, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -79,10 +79,11 @@ def link_visits_flush() -> int:
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(_UPSERT.format(rows=rows), params)
-    except DatabaseError:
+    except Error:
         logger.warning("Tracked-link visits not written yet; kept for the next try", exc_info=True)
         with _lock:
-            _pending.update(dict(batch))
+            for key, visits in batch:
+                _pending[key] = _pending.get(key, 0) + visits
         return 0
     return sum(visits for _key, visits in batch)
 

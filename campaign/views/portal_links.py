@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from agenda.models import Edition
+from campaign import suppression
 from campaign.forms import LinkCreateForm, LinkLabelForm
 from campaign.models import TrackedLink
 from campaign.services.link_changes import tracked_link_delete, tracked_link_update
@@ -54,6 +55,8 @@ def link_list(request):
         .annotate(visits=Coalesce(Sum("visit_days__visits"), 0))
         .order_by("-created_at", "pk")
     )
+    for link in links:
+        link.visits_shown = suppression.count(link.visits)
     return render(
         request,
         "campaign/portal/link_list.html",

@@ -77,7 +77,7 @@ def _kept_data(request, venue_pk: str):
     for key, values in kept["data"]:
         data.setlist(key, values)
     rows = data.get("sessions-TOTAL_FORMS", "")
-    if venue_pk.isdigit() and rows.isdigit():
+    if venue_pk.isascii() and venue_pk.isdigit() and rows.isascii() and rows.isdigit():
         for index in range(min(int(rows), MAX_SESSION_ROWS)):
             if not data.get(f"sessions-{index}-venue"):
                 data[f"sessions-{index}-venue"] = venue_pk

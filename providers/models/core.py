@@ -150,7 +150,7 @@ def normalise_postcode(postcode: str) -> str:
     compact = "".join(postcode.split()).upper()
     if len(compact) == 6 and compact[:4].isdigit() and compact[4:].isalpha() and compact.isascii():
         return compact
-    if len(compact) == 4 and compact.isdigit():
+    if len(compact) == 4 and compact.isascii() and compact.isdigit():
         return compact
     return ""
 

@@ -89,3 +89,10 @@ def test_500_page_renders_without_a_database(client, settings):
 
     html = loader.get_template("500.html").render()
     assert "Er ging iets mis" in html
+
+
+def test_superscript_digits_are_no_page_number(client, agenda):
+    """ "²".isdigit() is true, but int("²") fails: such values are ignored, never a 500."""
+    url = agenda["choir"].get_absolute_url()
+    assert client.get(f"{url}?page=%C2%B2").status_code == 200
+    assert client.get("/agenda/?page=%C2%B2").status_code == 200

@@ -74,7 +74,9 @@ def test_campaign_page_link_leads_to_the_page(client, agenda):
         reverse("campaign:page_detail", kwargs={"slug": "kinderen"})
     except NoReverseMatch:
         pytest.skip("the campaign pages' own URL comes with the campaign pages")
-    page = CampaignPage.objects.create(edition=agenda["edition"], slug="kinderen", title="Kids")
+    page = CampaignPage.objects.create(
+        edition=agenda["edition"], slug="kinderen", title="Kids", is_published=True
+    )
     link = make_link(agenda, page=page)
     response = client.get(f"/r/{link.code}", headers={"accept-language": "en"})
     assert response["Location"] == "/en" + page.get_absolute_url()

@@ -79,7 +79,7 @@ def _patterns(resolver, prefix=""):
             yield route
 
 
-PUBLIC_CODES = {"r/<str:code>"}
+PUBLIC_CODES = {"^r/(?P<code>[^/]+)/?$"}
 
 
 def test_every_url_with_a_secret_is_masked():
