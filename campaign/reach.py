@@ -191,7 +191,7 @@ def link_rows(edition: Edition, provider: Provider | None = None) -> list[Row]:
 
 def provider_totals(edition: Edition) -> tuple[dict[int, Figures], int]:
     """Each provider's figures over all its links (staff links left out), and how many
-    providers made at least one link; in three queries whatever the number of links."""
+    providers promote through links; in three queries whatever the number of links."""
     links = TrackedLink.objects.filter(edition=edition, provider__isnull=False)
     totals: dict[int, Figures] = defaultdict(Figures)
     visits = (
@@ -214,7 +214,10 @@ def provider_totals(edition: Edition) -> tuple[dict[int, Figures], int]:
         figures.reservations = row["reservations"]
         figures.people = row["people"] or 0
         figures.came = row["came"] or 0
-    with_links = links.order_by().values("provider_id").distinct().count()
+    # Providers that promote: a link made by hand, or one of the kit's that brought visits (the
+    # kit's own links are made for every provider a widget or share image was asked for).
+    promoting = links.filter(Q(standing=False) | Q(visit_days__isnull=False))
+    with_links = promoting.order_by().values("provider_id").distinct().count()
     return dict(totals), with_links
 
 

@@ -123,8 +123,8 @@ def provider_links(provider: Provider, edition: Edition, activities) -> dict:
             channel=WEBSITE,
             page=None,
             agenda_query="",
-            label="",
-        ).order_by("-created_at", "pk")  # the oldest wins, should there ever be two
+            standing=True,
+        )
     }
     for activity in activities:
         if activity.pk not in found:
@@ -143,7 +143,7 @@ def city_links(
     to the agenda with `agenda_query` (None when too many filtered agendas have links already);
     read in one query, the missing ones made."""
     wanted = {activity.pk for activity in activities}
-    common = {"edition": edition, "provider": None, "channel": WEBSITE, "label": ""}
+    common = {"edition": edition, "provider": None, "channel": WEBSITE, "standing": True}
     whole = (
         Q(page=page, activity=None)
         if page
@@ -152,8 +152,8 @@ def city_links(
     found = {}
     for link in TrackedLink.objects.filter(
         Q(activity__in=wanted, page=None, target_provider=None, agenda_query="") | whole, **common
-    ).order_by("-created_at", "pk"):
-        found[link.activity_id] = link  # the oldest wins, should there ever be two
+    ):
+        found[link.activity_id] = link
     for activity in activities:
         if activity.pk not in found:
             found[activity.pk] = tracked_link_for_city(
@@ -170,7 +170,7 @@ def _whole_link(edition, *, page, agenda_query):
             edition=edition,
             provider=None,
             channel=WEBSITE,
-            label="",
+            standing=True,
             activity=None,
             page=None,
             target_provider=None,

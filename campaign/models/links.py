@@ -92,6 +92,9 @@ class TrackedLink(models.Model):
         related_name="tracked_links",
     )
     agenda_query = models.CharField(_("agenda selection"), max_length=500, blank=True)
+    # Made by the promotion kit or a widget, not by hand: one per maker, channel and target,
+    # never renamed or removed in the portal (it may be on a printed poster).
+    standing = models.BooleanField(_("made by the promotion kit"), default=False, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("made by"),
@@ -118,6 +121,20 @@ class TrackedLink(models.Model):
                 | Q(activity__isnull=True, page__isnull=True)
                 | Q(target_provider__isnull=True, page__isnull=True),
                 name="tracked_link_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=[
+                    "edition",
+                    "provider",
+                    "channel",
+                    "activity",
+                    "target_provider",
+                    "page",
+                    "agenda_query",
+                ],
+                condition=Q(standing=True),
+                nulls_distinct=False,
+                name="tracked_link_standing_once",
             ),
         ]
 

@@ -26,8 +26,10 @@ def tracked_link_create(
     agenda_query: str = "",
     label: str = "",
     created_by=None,
+    standing: bool = False,
 ) -> TrackedLink:
-    """A new link with a fresh code; `provider` empty for the city's own links."""
+    """A new link with a fresh code; `provider` empty for the city's own links; `standing` for
+    the kit's and the widgets' own (tracked_link_for_kit, tracked_link_for_city)."""
     if channel not in LinkChannel.values:
         raise ValueError(f"Unknown channel {channel!r}")
     for _attempt in range(10):
@@ -44,6 +46,7 @@ def tracked_link_create(
                     agenda_query=agenda_query,
                     label=label,
                     created_by=created_by,
+                    standing=standing,
                 )
         except IntegrityError:
             continue  # the code was taken: 31**6 codes, so a second try all but always works
@@ -60,7 +63,7 @@ def tracked_link_for_kit(
     """The provider's standing link for its promotion kit: one per channel and target (its own
     provider page when `activity` is empty), made the first time the kit asks for it."""
     edition = edition or (activity.edition if activity else Edition.objects.for_portal())
-    standing = TrackedLink.objects.filter(
+    kept = TrackedLink.objects.filter(
         edition=edition,
         provider=provider,
         channel=channel,
@@ -68,16 +71,16 @@ def tracked_link_for_kit(
         target_provider=None if activity else provider,
         page=None,
         agenda_query="",
-        label="",
-    )
+        standing=True,
+    ).order_by("pk")
     # Made long ago, all but always (a public share image asks on every request): no lock.
-    existing = standing.first()
+    existing = kept.first()
     if existing:
         return existing
     with transaction.atomic():
         # Lock the provider so two kit pages opened at once make one link, not two.
         Provider.objects.select_for_update().filter(pk=provider.pk).first()
-        existing = standing.first()
+        existing = kept.first()
         if existing:
             return existing
         return tracked_link_create(
@@ -86,6 +89,7 @@ def tracked_link_for_kit(
             provider=provider,
             activity=activity,
             target_provider=None if activity else provider,
+            standing=True,
         )
 
 
@@ -119,7 +123,7 @@ def tracked_link_for_city(
             target_provider=None,
             page=page,
             agenda_query="" if activity or page else agenda_query,
-            label="",
+            standing=True,
         ).first()
         if existing:
             return existing
@@ -129,4 +133,5 @@ def tracked_link_for_city(
             activity=activity,
             page=page,
             agenda_query="" if activity or page else agenda_query,
+            standing=True,
         )

@@ -40,8 +40,9 @@ def provider_view(view):
 
 
 def _own_link(request, pk) -> TrackedLink:
+    # The kit's own links are on posters already: they are not renamed or removed here.
     links = TrackedLink.objects.visible_to(request.user).filter(
-        provider_id=request.user.provider_id
+        provider_id=request.user.provider_id, standing=False
     )
     return get_object_or_404(links.select_related("activity", "target_provider", "page"), pk=pk)
 

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from providers.models import User
 from tests.helpers import WCAG_21_AA
@@ -124,7 +125,8 @@ def test_the_widget_and_the_embed_screen_have_no_axe_violations(browser, site, a
     check("embed screen")
     # With JavaScript, a button copies the code (without, the text area is there to copy).
     page.get_by_role("button", name="Kopieer de code").first.click()
-    assert page.locator(".copy-status").first.inner_text() == (
+    # The clipboard answers asynchronously: wait for the status to say so.
+    expect(page.locator(".copy-status").first).to_have_text(
         "Gekopieerd. Plak het nu in je website."
     )
     context.close()
