@@ -110,8 +110,13 @@ def known(reference_data, clock):
     s4 = SessionFactory(activity=a3, starts_at=local(day, 20), capacity=None)
     s5 = SessionFactory(activity=a1, starts_at=local(day, 11), capacity=10)
     s6 = SessionFactory(activity=a4, starts_at=local(day, 11), capacity=10)
-    made = _book(s1, 1, [("0-12", True)] * 5 + [("30-49", True)] + [("0-12", False)] * 2)
-    made += _book(s2, 100, [("0-12", True)] * 4, party_size=2)
+    made = _book(
+        s1,
+        1,
+        [("0-12", True)] * 5 + [("30-49", True)] + [("0-12", False)] * 2,
+        postcode="5921AB",
+    )
+    made += _book(s2, 100, [("0-12", True)] * 4, party_size=2, postcode="5911AB")
     made += _book(
         s3,
         200,
