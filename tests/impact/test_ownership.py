@@ -24,9 +24,7 @@ def staff_url(name):
 
 
 def test_every_impact_url_is_covered():
-    assert {p.name for p in staff_urls.urlpatterns if isinstance(p, URLPattern)} == set(
-        STAFF_URLS
-    )
+    assert {p.name for p in staff_urls.urlpatterns if isinstance(p, URLPattern)} == set(STAFF_URLS)
     assert {p.name for p in urls.urlpatterns if isinstance(p, URLPattern)} == set(PROVIDER_URLS)
 
 
