@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 INK = "#1b1530"
 NOW_COLOUR = "#4b1d7a"  # --plum: 11.4:1 on white
 BEFORE_COLOUR = "#0b6b4f"  # --mint: 6.6:1 on white
-WIDTH = 640
-LABEL_WIDTH = 210
-VALUE_WIDTH = 70
-BAR_HEIGHT = 18
+WIDTH = 480
+VALUE_WIDTH = 60
+LABEL_HEIGHT = 18  # each label on its own line above its bar(s), never cut off at the side
+BAR_HEIGHT = 16
 GAP = 10
 
 
@@ -25,7 +25,7 @@ def _amount(cell) -> int:
     return 0 if getattr(cell, "hidden", False) else int(getattr(cell, "value", cell) or 0)
 
 
-def _short(label: str, length: int = 30) -> str:
+def _short(label: str, length: int = 60) -> str:
     label = str(label)
     return label if len(label) <= length else label[: length - 1] + "…"
 
@@ -49,30 +49,30 @@ def horizontal_bars(chart_id: str, title: str, bars: list[tuple[str, object]]) -
     """One bar per (label, count), longest for the largest count."""
     desc = "; ".join(f"{label}: {cell}" for label, cell in bars) or _("No figures yet.")
     largest = max([_amount(cell) for _label, cell in bars] + [1])
-    room = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    room = WIDTH - VALUE_WIDTH
+    step = LABEL_HEIGHT + BAR_HEIGHT + GAP
     rows = []
     for index, (label, cell) in enumerate(bars):
-        y = GAP + index * (BAR_HEIGHT + GAP)
+        top = GAP + index * step
         length = round(room * _amount(cell) / largest)
         rows.append(
             format_html(
-                '<text x="{lx}" y="{ty}" text-anchor="end" fill="{ink}">{label}</text>'
-                '<rect x="{bx}" y="{y}" width="{length}" height="{h}" rx="3" fill="{colour}"/>'
-                '<text x="{vx}" y="{ty}" fill="{ink}">{value}</text>',
-                lx=LABEL_WIDTH - 8,
-                ty=y + BAR_HEIGHT - 4,
+                '<text x="0" y="{ly}" fill="{ink}">{label}</text>'
+                '<rect x="0" y="{y}" width="{length}" height="{h}" rx="3" fill="{colour}"/>'
+                '<text x="{vx}" y="{vy}" fill="{ink}">{value}</text>',
+                ly=top + 13,
                 ink=INK,
                 label=_short(label),
-                bx=LABEL_WIDTH,
-                y=y,
+                y=top + LABEL_HEIGHT,
                 length=length,
                 h=BAR_HEIGHT,
                 colour=NOW_COLOUR,
-                vx=LABEL_WIDTH + length + 6,
+                vx=length + 6,
+                vy=top + LABEL_HEIGHT + BAR_HEIGHT - 3,
                 value=str(cell),
             )
         )
-    height = GAP + max(len(bars), 1) * (BAR_HEIGHT + GAP)
+    height = GAP + max(len(bars), 1) * step
     return _frame(chart_id, title, desc, height, mark_safe("".join(rows)))
 
 
@@ -86,48 +86,45 @@ def compared_bars(
         for label, a, b in items
     ) or _("No figures yet.")
     largest = max([_amount(a) for _l, a, _b in items] + [_amount(b) for _l, _a, b in items] + [1])
-    room = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    room = WIDTH - VALUE_WIDTH
     legend = format_html(
-        '<rect x="{x}" y="6" width="14" height="14" fill="{c1}"/>'
-        '<text x="{tx}" y="18" fill="{ink}">{now}</text>'
-        '<rect x="{x2}" y="6" width="14" height="14" fill="{c2}"/>'
-        '<text x="{tx2}" y="18" fill="{ink}">{before}</text>',
-        x=LABEL_WIDTH,
-        tx=LABEL_WIDTH + 20,
-        x2=LABEL_WIDTH + 150,
-        tx2=LABEL_WIDTH + 170,
+        '<rect x="0" y="6" width="14" height="14" fill="{c1}"/>'
+        '<text x="20" y="18" fill="{ink}">{now}</text>'
+        '<rect x="200" y="6" width="14" height="14" fill="{c2}"/>'
+        '<text x="220" y="18" fill="{ink}">{before}</text>',
         c1=NOW_COLOUR,
         c2=BEFORE_COLOUR,
         ink=INK,
-        now=now,
-        before=before,
+        now=_short(now, 24),
+        before=_short(before, 24),
     )
-    group = 2 * BAR_HEIGHT + 4 + GAP
+    group = LABEL_HEIGHT + 2 * BAR_HEIGHT + 4 + GAP
     rows = [legend]
     for index, (label, a, b) in enumerate(items):
         top = 32 + index * group
         rows.append(
             format_html(
-                '<text x="{lx}" y="{ty}" text-anchor="end" fill="{ink}">{label}</text>',
-                lx=LABEL_WIDTH - 8,
-                ty=top + BAR_HEIGHT + 2,
+                '<text x="0" y="{ty}" fill="{ink}">{label}</text>',
+                ty=top + 13,
                 ink=INK,
                 label=_short(label),
             )
         )
-        for offset, cell, colour in ((0, a, NOW_COLOUR), (BAR_HEIGHT + 4, b, BEFORE_COLOUR)):
+        for offset, cell, colour in (
+            (LABEL_HEIGHT, a, NOW_COLOUR),
+            (LABEL_HEIGHT + BAR_HEIGHT + 4, b, BEFORE_COLOUR),
+        ):
             length = round(room * _amount(cell) / largest)
             rows.append(
                 format_html(
-                    '<rect x="{bx}" y="{y}" width="{length}" height="{h}" rx="3" fill="{c}"/>'
+                    '<rect x="0" y="{y}" width="{length}" height="{h}" rx="3" fill="{c}"/>'
                     '<text x="{vx}" y="{ty}" fill="{ink}">{value}</text>',
-                    bx=LABEL_WIDTH,
                     y=top + offset,
                     length=length,
                     h=BAR_HEIGHT,
                     c=colour,
-                    vx=LABEL_WIDTH + length + 6,
-                    ty=top + offset + BAR_HEIGHT - 4,
+                    vx=length + 6,
+                    ty=top + offset + BAR_HEIGHT - 3,
                     ink=INK,
                     value=str(cell),
                 )

@@ -35,7 +35,7 @@ def headline_table(figures, edition, previous) -> Table:
     if previous:
         columns += [
             Column("before", str(previous), "count"),
-            Column("change", _("Change"), "text"),
+            Column("change", _("Difference"), "text"),
         ]
     table = Table("headline", _("Headline figures"), columns)
     for figure in figures:
