@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from agenda.models import Edition
 from impact.figures.breakdowns import offer_tables, visitor_tables
 from impact.figures.headline import Figure, headline, previous_edition
+from impact.figures.raw import activity_facts
 from impact.figures.scope import Scope
 from impact.figures.tables import Table
 
@@ -39,11 +40,12 @@ def edition_dashboard(edition: Edition) -> Dashboard:
     """Everything the staff dashboard shows for an edition."""
     scope = Scope(edition)
     previous = previous_edition(edition)
+    facts = activity_facts(scope)
     return Dashboard(
         edition,
         previous,
-        headline(scope, previous),
-        [*offer_tables(scope), *visitor_tables(scope)],
+        headline(scope, previous, facts),
+        [*offer_tables(scope, facts), *visitor_tables(scope)],
     )
 
 

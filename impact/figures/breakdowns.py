@@ -3,13 +3,13 @@ kind) and by who came (district, priority neighbourhood, channel, tracked link a
 channel, language, age)."""
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Sum
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import AgeBracket, Audience, Channel
+from agenda.models import AgeBracket, Audience, Channel, Reservation
 from campaign.models import LinkChannel, LinkVisitDay, TrackedLink
-from impact.figures.raw import offer_counts, visitor_counts
+from impact.figures.raw import Facts, offer_counts, visitor_counts
 from impact.figures.scope import Scope
 from impact.figures.tables import Column, Table, build
 from providers.models import Discipline, District, Provider
@@ -38,10 +38,10 @@ def _language_label(code: str) -> str:
         return code or str(NOT_GIVEN)
 
 
-def offer_tables(scope: Scope) -> list[Table]:
-    disciplines = offer_counts(scope, "disciplines")
-    audiences = offer_counts(scope, "audiences")
-    kinds = offer_counts(scope, "provider__kind")
+def offer_tables(scope: Scope, facts: Facts) -> list[Table]:
+    disciplines = offer_counts(scope, facts, "disciplines")
+    audiences = offer_counts(scope, facts, "audiences")
+    kinds = offer_counts(scope, facts, "provider__kind")
     return [
         build(
             "discipline",
@@ -102,6 +102,32 @@ def _links(scope: Scope, raw: dict) -> list[tuple[str, dict]]:
     return rows
 
 
+def _summed(groups: dict, group_of) -> dict:
+    """Rows of `groups` added up per `group_of(key)`."""
+    summed: dict = {}
+    for key, figures in groups.items():
+        sums = summed.setdefault(group_of(key), {})
+        for name, value in figures.items():
+            sums[name] = sums.get(name, 0) + value
+    return summed
+
+
+def _per_priority(districts: dict, is_priority: dict) -> dict:
+    """The district rows added up per priority neighbourhood or not (None: no district)."""
+    return _summed(districts, lambda pk: is_priority.get(pk) if pk is not None else None)
+
+
+def _per_link_channel(scope: Scope, per_code: dict) -> dict:
+    """The per-link counts summed per channel of the link (None: no link, or one removed)."""
+    codes = Reservation.objects.filter(scope.reservations()).exclude(referral_code="")
+    channel_of = dict(
+        TrackedLink.objects.filter(code__in=codes.values("referral_code")).values_list(
+            "code", "channel"
+        )
+    )
+    return _summed(per_code, channel_of.get)
+
+
 LINK_COLUMNS = [
     Column("made_by", _("Made by"), "text"),
     Column("link_channel", _("Link channel"), "text"),
@@ -109,17 +135,22 @@ LINK_COLUMNS = [
 ]
 
 
+# Tracked links on the page (most bookings first); the CSV has them all.
+LINKS_SHOWN = 20
+
+
 def visitor_tables(scope: Scope) -> list[Table]:
-    link_channel = Subquery(
-        TrackedLink.objects.filter(code=OuterRef("referral_code")).values("channel")[:1]
+    per = visitor_counts(scope, ["district", "channel", "language", "age_bracket"])
+    districts, channels, languages, ages = (
+        per["district"],
+        per["channel"],
+        per["language"],
+        per["age_bracket"],
     )
-    districts = visitor_counts(scope, "district")
-    priority = visitor_counts(scope, "district__is_priority")
-    channels = visitor_counts(scope, "channel")
-    links = visitor_counts(scope, "referral_code")
-    link_channels = visitor_counts(scope, "link_channel", {"link_channel": link_channel})
-    languages = visitor_counts(scope, "language")
-    ages = visitor_counts(scope, "age_bracket")
+    links = visitor_counts(scope, ["referral_code"])["referral_code"]
+    all_districts = list(District.objects.order_by("name"))
+    priority = _per_priority(districts, {d.pk: d.is_priority for d in all_districts})
+    link_channels = _per_link_channel(scope, links)
     yes_no = [(True, _("Priority neighbourhood")), (False, _("Other neighbourhood"))]
     site_languages = [code for code, _name in settings.LANGUAGES]
     language_rows = sorted(
@@ -129,11 +160,20 @@ def visitor_tables(scope: Scope) -> list[Table]:
             item[0],
         ),
     )
+    link_table = build(
+        "link",
+        _("Tracked link"),
+        _links(scope, links),
+        offer=False,
+        total=False,
+        extra=LINK_COLUMNS,
+    )
+    link_table.shown = LINKS_SHOWN
     return [
         build(
             "district",
             _("District"),
-            _by_objects(districts, District.objects.order_by("name")),
+            _by_objects(districts, all_districts),
             offer=False,
             total=True,
         ),
@@ -154,14 +194,7 @@ def visitor_tables(scope: Scope) -> list[Table]:
             offer=False,
             total=True,
         ),
-        build(
-            "link",
-            _("Tracked link"),
-            _links(scope, links),
-            offer=False,
-            total=False,
-            extra=LINK_COLUMNS,
-        ),
+        link_table,
         build(
             "language",
             _("Language of the visitor"),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from agenda.models import Edition
 from campaign.suppression import count, suppress
 from impact.figures.cells import Change, change, plain, rate, score
-from impact.figures.raw import headline_counts
+from impact.figures.raw import Facts, headline_counts
 from impact.figures.scope import Scope
 
 
@@ -82,9 +82,9 @@ def previous_edition(edition: Edition) -> Edition | None:
     return Edition.objects.filter(starts_on__lt=edition.starts_on).order_by("-starts_on").first()
 
 
-def headline(scope: Scope, previous: Edition | None) -> list[Figure]:
+def headline(scope: Scope, previous: Edition | None, facts: Facts | None = None) -> list[Figure]:
     """Every headline figure of the scope, beside the previous edition's."""
-    now = shown(headline_counts(scope))
+    now = shown(headline_counts(scope, facts))
     before = shown(headline_counts(scope.with_edition(previous))) if previous else None
     return [
         Figure(

@@ -1,13 +1,23 @@
 """The raw counts behind every figure, aggregated in SQL: a fixed number of queries per scope,
 whatever the number of activities, sessions or reservations.
 
+Sessions, reservations and outcomes are summed per activity in SQL (one grouped query each);
+the headline and the breakdowns by what was offered (discipline, audience, kind of provider)
+add those per-activity rows up. Reservations are grouped by activity and age bracket, so the
+same rows give the audience fit (matched with the activities' audiences). The breakdowns by
+who came come from one query grouped by district, channel, language and age together (a few
+thousand rows at most), added up per column, and one grouped by tracked link. Python only
+ever adds up grouped rows, never one row per reservation.
+
 Participants are the people who were there: reservations marked attended (their party size)
 plus walk-ins. A reservation counts for "booked" once it held a place (confirmed, attended or
 no-show); waiting-list and cancelled reservations do not.
 """
 
-from django.contrib.postgres.fields import ArrayField
-from django.db.models import CharField, Count, Exists, F, Func, OuterRef, Q, Sum, Value
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from agenda.models import (
@@ -22,130 +32,165 @@ from impact.figures.scope import Scope
 
 ATTENDED = Q(state=ReservationState.ATTENDED)
 NO_SHOW = Q(state=ReservationState.NO_SHOW)
-
-
-class _Array(Func):
-    """ARRAY[x]: one value as an array, for `age_brackets @> ARRAY[x]`."""
-
-    template = "ARRAY[%(expressions)s]::varchar(5)[]"
-    output_field = ArrayField(CharField(max_length=5))
-
-
-def fits_audience(activity_ref: str = "session__activity_id") -> Q:
-    """The reservation's age bracket is inside its activity's intended audience: the activity
-    has no audience, or one of its audiences has no age brackets (any age) or this one."""
-    links = Activity.audiences.through.objects.filter(activity_id=OuterRef(activity_ref))
-    inside = links.filter(
-        Q(audience__age_brackets__len=0)
-        | Q(audience__age_brackets__contains=_Array(OuterRef("age_bracket")))
-    )
-    return ~Q(age_bracket="") & (~Exists(links) | Exists(inside))
+# The per-activity sums that add up across activities.
+SUMMED = [
+    "sessions",
+    "offered",
+    "walked_in",
+    "reservations",
+    "booked",
+    "booked_limited",
+    "attended",
+    "no_show",
+    "reported",
+    "conversions",
+    "participants",
+    "participants_reported",
+    "age_known",
+    "age_inside",
+]
 
 
 def _sum(field, condition: Q | None = None):
     return Coalesce(Sum(field, filter=condition), Value(0))
 
 
-def session_sums(prefix: str = "") -> dict:
-    reported = Q(activity__outcome__isnull=False)
-    return {
-        "sessions": Count("pk"),
-        "offered": _sum("capacity"),
-        "walked_in": _sum("walk_ins"),
-        "walk_ins_reported": _sum("walk_ins", reported),
-    }
-
-
 def reservation_sums() -> dict:
-    reported = Q(session__activity__outcome__isnull=False)
     return {
         "reservations": Count("pk"),
         "booked": _sum("party_size"),
         "booked_limited": _sum("party_size", Q(session__capacity__isnull=False)),
         "attended": _sum("party_size", ATTENDED),
         "no_show": _sum("party_size", NO_SHOW),
-        "attended_reported": _sum("party_size", ATTENDED & reported),
-        "age_known": _sum("party_size", ATTENDED & ~Q(age_bracket="")),
-        "age_inside": _sum("party_size", ATTENDED & fits_audience()),
     }
 
 
-def outcome_sums() -> dict:
-    return {
-        "reported": Count("pk"),
-        "joined_total": _sum("joined"),
-        "courses_total": _sum("course_signups"),
-        "conversions": _sum(F("joined") + F("course_signups")),
-        "still_there": _sum("still_there_after_three_months"),
-    }
+@dataclass
+class Facts:
+    """A scope's sums per activity, and what each activity is (provider, kind)."""
+
+    activities: dict[int, dict]
+    provider_of: dict[int, int]
+    kind_of: dict[int, str]
 
 
-def headline_counts(scope: Scope) -> dict[str, int]:
-    """Every headline count of the scope: five queries."""
-    counts = Activity.objects.filter(scope.activities()).aggregate(
-        providers=Count("provider", distinct=True), activities=Count("pk")
-    )
-    counts |= Session.objects.filter(scope.sessions()).aggregate(**session_sums())
-    counts |= Reservation.objects.filter(scope.reservations()).aggregate(**reservation_sums())
-    counts |= ActivityOutcome.objects.filter(scope.activities("activity__")).aggregate(
-        **outcome_sums()
-    )
+def _allowed_ages(scope: Scope) -> dict[int, set | None]:
+    """{activity: the age brackets of its audiences}, None for any age: one query. Any age:
+    one of its audiences has no age brackets; an activity without audiences is not in it."""
+    allowed: dict[int, set | None] = {}
+    for activity_id, brackets in Activity.audiences.through.objects.filter(
+        scope.activities("activity__")
+    ).values_list("activity_id", "audience__age_brackets"):
+        if not brackets or allowed.get(activity_id, set()) is None:
+            allowed[activity_id] = None
+        else:
+            allowed.setdefault(activity_id, set()).update(brackets)
+    return allowed
+
+
+def activity_facts(scope: Scope) -> Facts:
+    """Every count of the scope per activity: six queries."""
+    facts = Facts({}, {}, {})
+    for pk, provider_id, kind in Activity.objects.filter(scope.activities()).values_list(
+        "pk", "provider_id", "provider__kind"
+    ):
+        facts.activities[pk] = dict.fromkeys(SUMMED, 0)
+        facts.provider_of[pk], facts.kind_of[pk] = provider_id, kind
+    rows = facts.activities
+    for row in (
+        Session.objects.filter(scope.sessions())
+        .values("activity_id")
+        .annotate(sessions=Count("pk"), offered=_sum("capacity"), walked_in=_sum("walk_ins"))
+        .order_by()
+    ):
+        rows[row.pop("activity_id")].update(row)
+    # Per activity and age bracket (at most 7 rows an activity), for the audience fit too.
+    allowed = _allowed_ages(scope)
+    for row in (
+        Reservation.objects.filter(scope.reservations())
+        .values("session__activity_id", "age_bracket")
+        .annotate(**reservation_sums())
+        .order_by()
+    ):
+        activity_id, bracket = row.pop("session__activity_id"), row.pop("age_bracket")
+        sums = rows[activity_id]
+        for key, value in row.items():
+            sums[key] += value
+        if bracket:
+            sums["age_known"] += row["attended"]
+            if allowed.get(activity_id) is None or bracket in allowed[activity_id]:
+                sums["age_inside"] += row["attended"]
+    for activity_id, joined, courses in ActivityOutcome.objects.filter(
+        scope.activities("activity__")
+    ).values_list("activity_id", "joined", "course_signups"):
+        rows[activity_id].update(reported=1, conversions=joined + courses)
+    for row in rows.values():
+        row["participants"] = row["attended"] + row["walked_in"]
+        row["participants_reported"] = row["participants"] if row["reported"] else 0
+    return facts
+
+
+def add_up(rows) -> dict[str, int]:
+    total = dict.fromkeys(SUMMED, 0)
+    for row in rows:
+        for key in SUMMED:
+            total[key] += row[key]
+    return total
+
+
+def headline_counts(scope: Scope, facts: Facts | None = None) -> dict[str, int]:
+    """Every headline count of the scope: the activity facts and one query more."""
+    facts = facts or activity_facts(scope)
+    counts = add_up(facts.activities.values())
+    counts["activities"] = len(facts.activities)
+    counts["providers"] = len(set(facts.provider_of.values()))
     counts |= FollowUp.objects.filter(scope.sessions("session__")).aggregate(
         sent=Count("pk"),
         answered=Count("pk", filter=Q(answered_at__isnull=False)),
         rated=Count("rating", filter=Q(answered_at__isnull=False)),
         rating_total=_sum("rating", Q(answered_at__isnull=False)),
     )
-    counts["participants"] = counts["attended"] + counts["walked_in"]
-    counts["participants_reported"] = counts["attended_reported"] + counts["walk_ins_reported"]
     return counts
 
 
-def grouped(queryset, key: str, sums: dict) -> dict:
-    """{group value: {name: sum}} for one breakdown: one query."""
-    return {
-        row.pop("group"): row
-        for row in queryset.annotate(group=F(key)).values("group").annotate(**sums).order_by()
-    }
-
-
-def offer_counts(scope: Scope, key: str) -> dict:
-    """Counts per value of an activity's `key` (disciplines, audiences, provider__kind): four
-    queries. An activity with two disciplines counts under both."""
-    rows: dict = {}
-    parts = [
-        grouped(
-            Activity.objects.filter(scope.activities()),
-            key,
-            {"activities": Count("pk", distinct=True)},
-        ),
-        grouped(Session.objects.filter(scope.sessions()), f"activity__{key}", session_sums()),
-        grouped(
-            Reservation.objects.filter(scope.reservations()),
-            f"session__activity__{key}",
-            reservation_sums(),
-        ),
-        grouped(
-            ActivityOutcome.objects.filter(scope.activities("activity__")),
-            f"activity__{key}",
-            outcome_sums(),
-        ),
-    ]
-    for part in parts:
-        for group, sums in part.items():
-            rows.setdefault(group, {}).update(sums)
-    for sums in rows.values():
-        sums["participants"] = sums.get("attended", 0) + sums.get("walked_in", 0)
-        sums["participants_reported"] = sums.get("attended_reported", 0) + sums.get(
-            "walk_ins_reported", 0
+def offer_counts(scope: Scope, facts: Facts, key: str) -> dict:
+    """Counts per discipline, audience (one query for which activity has which) or kind of
+    provider. An activity with two disciplines counts under both; None: without any."""
+    if key == "provider__kind":
+        pairs = list(facts.kind_of.items())
+    else:
+        through = getattr(Activity, key).through
+        column = f"{through._meta.get_field(key.rstrip('s')).attname}"
+        pairs = list(
+            through.objects.filter(scope.activities("activity__")).values_list(
+                "activity_id", column
+            )
         )
-    return rows
+        linked = {activity_id for activity_id, _group in pairs}
+        pairs += [(pk, None) for pk in facts.activities if pk not in linked]
+    members = defaultdict(list)
+    for activity_id, group in pairs:
+        members[group].append(facts.activities[activity_id])
+    counts = {}
+    for group, rows in members.items():
+        counts[group] = add_up(rows)
+        counts[group]["activities"] = len(rows)
+    return counts
 
 
-def visitor_counts(scope: Scope, key: str, annotations: dict | None = None) -> dict:
-    """Reservation counts per value of the reservation's `key` (district, channel, language,
-    age_bracket, referral_code …): one query."""
-    queryset = Reservation.objects.filter(scope.reservations())
-    if annotations:
-        queryset = queryset.annotate(**annotations)
-    return grouped(queryset, key, reservation_sums())
+def visitor_counts(scope: Scope, keys: list[str]) -> dict[str, dict]:
+    """Reservation counts per value of each of the reservation's `keys` (district, channel,
+    language, age_bracket …): one query grouped by all of them together, added up per key."""
+    per_key: dict[str, dict] = {key: {} for key in keys}
+    for row in (
+        Reservation.objects.filter(scope.reservations())
+        .values(*keys)
+        .annotate(**reservation_sums())
+        .order_by()
+    ):
+        groups = [row.pop(key) for key in keys]
+        for key, group in zip(keys, groups, strict=True):
+            sums = per_key[key].setdefault(group, dict.fromkeys(row, 0))
+            for name, value in row.items():
+                sums[name] += value
+    return per_key

@@ -24,7 +24,12 @@ class Table:
     rows: list[list] = field(default_factory=list)
     total: list | None = None
     chart_column: str = "booked"
-    note: str = ""
+    # On the page and in the chart: the first `shown` rows (all of them in the CSV).
+    shown: int | None = None
+
+    @property
+    def more(self) -> int:
+        return max(len(self.rows) - self.shown, 0) if self.shown else 0
 
     def column_index(self, key: str) -> int:
         return next(i for i, column in enumerate(self.columns) if column.key == key)
@@ -32,12 +37,12 @@ class Table:
     def chart_bars(self) -> list[tuple[str, object]]:
         """(label, count) of the chart's column, row by row."""
         index = self.column_index(self.chart_column)
-        return [(str(row[0]), row[index]) for row in self.rows]
+        return [(str(row[0]), row[index]) for row in self.rows[: self.shown]]
 
     def shown_rows(self) -> list[list[tuple[object, bool]]]:
         """Each row's cells with whether they are numbers (right-aligned)."""
         numeric = [column.kind != "text" for column in self.columns]
-        return [list(zip(row, numeric, strict=True)) for row in self.rows]
+        return [list(zip(row, numeric, strict=True)) for row in self.rows[: self.shown]]
 
     def csv_rows(self) -> list[list[str]]:
         rows = [[str(column.label) for column in self.columns]]
