@@ -5,6 +5,7 @@ import csv
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agenda.admin_moderation import csv_safe
@@ -70,6 +71,7 @@ def _dashboard_context(edition):
     ]
     return {
         "edition": edition,
+        "not_over": edition.ends_on >= timezone.localdate(),
         "previous": dashboard.previous,
         "headline": headline,
         "compare_chart": comparison_chart(dashboard.figures, edition, dashboard.previous),
@@ -142,6 +144,7 @@ def provider_results_page(request):
         "impact/provider_results.html",
         {
             "edition": edition,
+            "not_over": edition.ends_on >= timezone.localdate(),
             "previous": results.previous,
             "provider": provider,
             "kind_label": kind_label,
