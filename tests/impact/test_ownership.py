@@ -96,3 +96,12 @@ def test_a_provider_cannot_ask_for_another_provider(client, known):
     ).content.decode()
     assert "Harmonie Eendracht" not in page
     assert ">16<" not in page  # the association's own participants
+
+
+@pytest.mark.parametrize("name", sorted(STAFF_URLS))
+def test_the_dashboard_asks_staff_for_their_second_factor(client, moderator, settings, name):
+    settings.STAFF_REQUIRE_2FA = True
+    client.force_login(moderator)
+    response = client.get(staff_url(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff_otp_setup"))
