@@ -204,6 +204,39 @@ def main():
             response = client.get(url)
             times.append((time.perf_counter() - begin) * 1000)
         assert response.status_code == 200, response.status_code
+    if os.environ.get("PARTS"):
+        from impact.figures import Scope, breakdowns, raw
+
+        scope = Scope(this)
+        for name, call in [
+            ("facts", lambda: raw.activity_facts(scope)),
+            ("facts prev", lambda: raw.activity_facts(scope.with_edition(this))),
+            ("visitor", lambda: breakdowns.visitor_tables(scope)),
+        ]:
+            for _ in range(3):
+                begin = time.perf_counter()
+                call()
+                print(name, f"{(time.perf_counter() - begin) * 1000:.0f} ms")
+    if os.environ.get("EXPLAIN"):
+        from impact.figures import Scope
+        from impact.figures.raw import reservation_sums
+
+        query = (
+            Reservation.objects.filter(Scope(this).reservations())
+            .values_list("session__activity_id")
+            .annotate(**reservation_sums())
+            .order_by()
+        )
+        print(query.explain(analyze=True))
+    if os.environ.get("PROFILE"):
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        client.get(url)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
     if os.environ.get("SLOWEST"):
         for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:12]:
             print(f"{float(query['time']) * 1000:7.1f} ms  {query['sql'][:600]}")

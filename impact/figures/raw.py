@@ -104,22 +104,28 @@ def activity_facts(scope: Scope) -> Facts:
         .order_by()
     ):
         rows[row.pop("activity_id")].update(row)
-    # Per activity and age bracket (at most 7 rows an activity), for the audience fit too.
-    allowed = _allowed_ages(scope)
-    for row in (
+    names = list(reservation_sums())
+    for activity_id, *values in (
         Reservation.objects.filter(scope.reservations())
-        .values("session__activity_id", "age_bracket")
+        .values_list("session__activity_id")
         .annotate(**reservation_sums())
+        .values_list("session__activity_id", *names)
         .order_by()
     ):
-        activity_id, bracket = row.pop("session__activity_id"), row.pop("age_bracket")
+        rows[activity_id].update(zip(names, values, strict=True))
+    # Who came with an age, per activity and age bracket (at most 7 rows an activity).
+    allowed = _allowed_ages(scope)
+    for activity_id, bracket, people in (
+        Reservation.objects.filter(scope.reservations() & ATTENDED)
+        .exclude(age_bracket="")
+        .values_list("session__activity_id", "age_bracket")
+        .annotate(people=Sum("party_size"))
+        .order_by()
+    ):
         sums = rows[activity_id]
-        for key, value in row.items():
-            sums[key] += value
-        if bracket:
-            sums["age_known"] += row["attended"]
-            if allowed.get(activity_id) is None or bracket in allowed[activity_id]:
-                sums["age_inside"] += row["attended"]
+        sums["age_known"] += people
+        if allowed.get(activity_id) is None or bracket in allowed[activity_id]:
+            sums["age_inside"] += people
     for activity_id, joined, courses in ActivityOutcome.objects.filter(
         scope.activities("activity__")
     ).values_list("activity_id", "joined", "course_signups"):
@@ -182,15 +188,21 @@ def visitor_counts(scope: Scope, keys: list[str]) -> dict[str, dict]:
     """Reservation counts per value of each of the reservation's `keys` (district, channel,
     language, age_bracket …): one query grouped by all of them together, added up per key."""
     per_key: dict[str, dict] = {key: {} for key in keys}
+    names = list(reservation_sums())
+    width = len(keys)
     for row in (
         Reservation.objects.filter(scope.reservations())
         .values(*keys)
         .annotate(**reservation_sums())
+        .values_list(*keys, *names)
         .order_by()
     ):
-        groups = [row.pop(key) for key in keys]
-        for key, group in zip(keys, groups, strict=True):
-            sums = per_key[key].setdefault(group, dict.fromkeys(row, 0))
-            for name, value in row.items():
-                sums[name] += value
+        values = row[width:]
+        for key, group in zip(keys, row[:width], strict=True):
+            sums = per_key[key].get(group)
+            if sums is None:
+                per_key[key][group] = dict(zip(names, values, strict=True))
+            else:
+                for name, value in zip(names, values, strict=True):
+                    sums[name] += value
     return per_key
