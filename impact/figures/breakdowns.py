@@ -69,6 +69,7 @@ def offer_tables(scope: Scope, facts: Facts) -> list[Table]:
 
 def _links(scope: Scope, raw: dict) -> list[tuple[str, dict]]:
     """One row per tracked link that brought reservations or visits, most bookings first."""
+    raw = {code: dict(figures) for code, figures in raw.items()}  # the caller's stay as they are
     links = TrackedLink.objects.filter(edition=scope.edition)
     if scope.provider_id:
         links = links.filter(provider_id=scope.provider_id)

@@ -3,6 +3,8 @@
 import pytest
 from django.utils import translation
 
+from agenda.models import Reservation
+from campaign.models import LinkVisitDay, TrackedLink
 from impact.figures import edition_dashboard, provider_results
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +112,30 @@ def test_a_provider_sees_its_own_figures_and_its_kind(known):
     assert kind["participants"] == "23"
     assert kind["booked"] == "26"
     assert {figure.key: str(figure.before) for figure in results.own}["participants"] == "20"
+
+
+def test_tracked_links_and_their_channels(known):
+    swing = known["providers"][1]
+    link = TrackedLink.objects.create(
+        code="swing2", edition=known["edition"], provider=swing, channel="poster", label="Zaal"
+    )
+    LinkVisitDay.objects.create(link=link, day=known["edition"].starts_on, visits=40)
+    # The Swingen session's 10 reservations (7 came, 3 did not) came through the poster.
+    Reservation.objects.filter(session=known["sessions"][2]).update(referral_code="swing2")
+    dashboard = edition_dashboard(known["edition"])
+    links = {str(row[0]): [str(cell) for cell in row[1:]] for row in dashboard.table("link").rows}
+    # made by, channel, visits, reservations, places, came, did not come, no-show rate
+    assert links["swing2 Zaal"] == [
+        "Dansclub Swing",
+        "Poster",
+        "40",
+        "10",
+        "10",
+        "7",
+        "< 5",
+        "hidden",
+    ]
+    assert links["No tracked link"][3:6] == ["18", "22", "19"]
+    channels = dashboard.table("link-channel")
+    by_channel = {str(row[0]): [str(cell) for cell in row[1:4]] for row in channels.rows}
+    assert by_channel == {"Poster": ["10", "10", "7"], "Not given": ["18", "22", "19"]}
