@@ -48,3 +48,17 @@ def test_the_report_prints_without_the_site_around_it(staff_client):
     assert 'class="page-impact page-impact-report"' in html
     assert "Kerncijfers" in html
     assert "Download" not in html  # no CSV links on paper
+
+
+def test_every_table_has_its_csv_and_an_unknown_one_is_not_found(staff_client):
+    page = staff_client.get(reverse("impact_staff:dashboard"), {"editie": "2027"})
+    slugs = ["headline", *(section["table"].slug for section in page.context["sections"])]
+    html = page.content.decode()
+    for slug in slugs:
+        url = reverse("impact_staff:table_csv", args=[slug])
+        assert f"{url}?editie=2027" in html
+        response = staff_client.get(url, {"editie": "2027"})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/csv")
+    missing = staff_client.get(reverse("impact_staff:table_csv", args=["nope"]))
+    assert missing.status_code == 404
