@@ -43,7 +43,10 @@ def suppress(values: Sequence[int], *, with_total: bool = True) -> list[Count]:
     exactly one hidden cell (a second, the smallest other, is hidden with it)."""
     hidden = [is_small(value) for value in values]
     if with_total and hidden.count(True) == 1:
-        others = [(value, index) for index, value in enumerate(values) if not hidden[index]]
+        # A second hidden cell must hold people: hiding a zero would give the first one away.
+        others = [
+            (value, index) for index, value in enumerate(values) if not hidden[index] and value
+        ]
         if others:
             hidden[min(others)[1]] = True
     return [Count(value, hidden=flag) for value, flag in zip(values, hidden, strict=True)]

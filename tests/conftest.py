@@ -155,6 +155,7 @@ def reference_data(db):
             "agenda.migrations.0022_statements",
             "providers.migrations.0014_district_neighbours",
             "agenda.migrations.0023_audience_includes",
+            "agenda.migrations.0027_audience_age_brackets",
         ):
             importlib.import_module(module).create(apps, None)
 

@@ -21,6 +21,7 @@ urlpatterns = [
     # Before the admin's own URLs: the second factor for staff (week3.staff_auth).
     path("beheer/tweede-stap/", staff_auth_views.otp_verify, name="staff_otp_verify"),
     path("beheer/tweede-stap/instellen/", staff_auth_views.otp_setup, name="staff_otp_setup"),
+    path("beheer/impact/", include("impact.staff_urls")),
     path("beheer/", admin.site.urls),
     path("robots.txt", feed_views.robots_txt, name="robots_txt"),
     path(

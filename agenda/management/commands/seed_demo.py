@@ -26,6 +26,7 @@ from agenda.management.commands._demo_data import (
     DemoActivity,
     DemoProvider,
 )
+from agenda.management.commands._demo_history import seed_history
 from agenda.models import (
     Activity,
     ActivityDecision,
@@ -54,6 +55,8 @@ ADMIN_EMAIL = "admin@example.org"
 BATCH_SIZE = 500
 # Demo reservations use this domain, so a re-run finds (and only touches) its own rows.
 DEMO_DOMAIN = "@deelnemer.example.org"
+# A demo reservation holds its place before and after the session (marked came or not).
+HELD_STATES = [ReservationState.CONFIRMED, ReservationState.ATTENDED, ReservationState.NO_SHOW]
 # The approved activity with a proposed change waiting for review.
 WAITING_CHANGE = "zangles-proberen"
 DEMO_FIRST_NAMES = [
@@ -259,6 +262,7 @@ class Command(BaseCommand):
             self.sync_activities(edition, plans)
             self.seed_reservations(edition)
             self.seed_waiting_change(edition)
+            seed_history(edition)
             logins = 0
             if settings.DEBUG or with_logins:
                 logins = self.seed_logins(list(providers.values()))
@@ -603,7 +607,7 @@ class Command(BaseCommand):
         sessions = Session.objects.filter(activity__edition=edition, places_booked__gt=0)
         booked = defaultdict(int)
         for session_id, party in Reservation.objects.filter(
-            session__in=sessions, state=ReservationState.CONFIRMED, email__endswith=DEMO_DOMAIN
+            session__in=sessions, state__in=HELD_STATES, email__endswith=DEMO_DOMAIN
         ).values_list("session_id", "party_size"):
             booked[session_id] += party
         stale = [s for s in sessions.select_related("venue") if booked[s.pk] != s.places_booked]
