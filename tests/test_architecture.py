@@ -4,6 +4,7 @@ The layers are the contracts in pyproject.toml, checked by import-linter.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,7 +39,7 @@ def lint_imports(root: Path) -> subprocess.CompletedProcess:
 def test_the_import_contracts_hold():
     result = lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 0 broken." in result.stdout
+    assert re.search(r"Contracts: [4-9] kept, 0 broken\.", result.stdout), result.stdout
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def migrate(targets):
 
 
 def add_newer_columns():
-    """Add the columns today's models have and the old schema lacks (fields added after the
+    """Add the columns and tables today's models have and the old schema lacks (added after the
     move), so today's code can fill the old tables; returns them, to take out again."""
     added = []
     with connection.cursor() as cursor:
@@ -46,7 +46,11 @@ def add_newer_columns():
     with connection.schema_editor() as editor:
         for model in django_apps.get_models():
             table = model._meta.db_table
-            if model._meta.proxy or not model._meta.managed or table not in tables:
+            if model._meta.proxy or not model._meta.managed:
+                continue
+            if table not in tables:  # a model added since: its table, for the time being
+                editor.create_model(model)
+                added.append((model, None))
                 continue
             for field in model._meta.local_fields:
                 if field.column and field.column not in present[table]:
@@ -57,8 +61,11 @@ def add_newer_columns():
 
 def remove_columns(added):
     with connection.schema_editor() as editor:
-        for model, field in added:
-            editor.remove_field(model, field)
+        for model, field in reversed(added):
+            if field is None:
+                editor.delete_model(model)
+            else:
+                editor.remove_field(model, field)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -82,9 +82,20 @@ OFFER_COUNTS = [
 VISITOR_COUNTS = ["reservations", "booked", "attended", "no_show", "marked"]
 
 
+def _public(key: str, row: dict) -> bool:
+    """A count the row's shown figures already give: booked within the places offered, where
+    no places were offered, is 0 for all to see. Hiding it protects no one, and would force a
+    second hidden cell (a fill rate) for nothing."""
+    return key == "booked_limited" and not row.get("offered")
+
+
 def _hidden_columns(rows: list[dict], keys: list[str]) -> tuple[list[dict], dict]:
     """Each count column suppressed against its total; the totals on their own."""
-    columns = {key: suppress([row.get(key, 0) for row in rows]) for key in keys}
+    columns = {}
+    for key in keys:
+        private = [i for i, row in enumerate(rows) if not _public(key, row)]
+        hidden = dict(zip(private, suppress([rows[i].get(key, 0) for i in private]), strict=True))
+        columns[key] = [hidden.get(i) or plain(row.get(key, 0)) for i, row in enumerate(rows)]
     shown = [{key: columns[key][i] for key in keys} for i in range(len(rows))]
     totals = {key: count(sum(row.get(key, 0) for row in rows)) for key in keys}
     return shown, totals
@@ -128,7 +139,14 @@ def build(
     extra_cells = {}
     for column in extra:
         if column.kind == "count":
-            extra_cells[column.key] = suppress([raw.get(column.key, 0) for raw in raws])
+            # Rows the column does not apply to (visits of "no tracked link") stay blank, so
+            # their 0 forces no second hidden cell.
+            present = [index for index, raw in enumerate(raws) if column.key in raw]
+            shown_cells: list = [""] * len(raws)
+            hidden = suppress([raws[index][column.key] for index in present])
+            for index, cell in zip(present, hidden, strict=True):
+                shown_cells[index] = cell
+            extra_cells[column.key] = shown_cells
         else:
             extra_cells[column.key] = [raw.get(column.key, "") for raw in raws]
     table = Table(
