@@ -49,7 +49,7 @@ def link_create(request):
     edition = Edition.objects.for_portal()
     if edition is None:
         raise Http404("No edition yet")
-    form = LinkCreateForm(request.POST or None, provider=provider)
+    form = LinkCreateForm(request.POST or None, provider=provider, edition=edition)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         activity = data["activity"]
@@ -59,6 +59,8 @@ def link_create(request):
             provider=provider,
             activity=activity,
             target_provider=provider if data["target"] == "provider" else None,
+            page=data.get("campaign_page"),
+            agenda_query=data.get("agenda", ""),
             label=data["label"],
             created_by=request.user,
         )
