@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Edition
+from campaign import selection
 from campaign.models import TrackedLink
 from campaign.services.links import tracked_link_create
 from campaign.targets import forget
@@ -29,6 +30,17 @@ class TrackedLinkAdminForm(forms.ModelForm):
             )
         }
 
+    def clean_agenda_query(self):
+        """Checked and spelled like a campaign page's selection (campaign.selection): a filter
+        the agenda does not know, or a value it would ignore, is refused with the reason, and
+        the form keeps what staff typed."""
+        text = self.cleaned_data.get("agenda_query") or ""
+        edition = self.cleaned_data.get("edition") or Edition.objects.current()
+        problems = selection.problems(text, edition)
+        if problems:
+            raise forms.ValidationError(problems, code="agenda_query")
+        return selection.canonical(text, edition)
+
     def clean(self):
         data = super().clean()
         chosen = [name for name in TARGETS if data.get(name)]
@@ -36,7 +48,7 @@ class TrackedLinkAdminForm(forms.ModelForm):
             raise forms.ValidationError(_("Choose one page the link leads to."))
         if chosen and data.get("agenda_query"):
             self.add_error("agenda_query", _("An agenda selection only goes without a page."))
-        data["agenda_query"] = (data.get("agenda_query") or "").strip().lstrip("?")
+        data["agenda_query"] = data.get("agenda_query") or ""
         return data
 
 

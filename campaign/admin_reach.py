@@ -73,21 +73,36 @@ def _label_columns(table_name: str, row) -> list:
 
 
 CSV_HEADERS = {
-    "links": ["code", "label", "made_by", "channel", "target_kind", "target"],
-    "providers": ["provider"],
-    "pages": ["campaign_page"],
-    "channels": ["channel"],
-    "heard": ["heard_through"],
+    "links": [
+        _("code"),
+        _("name"),
+        _("made by"),
+        _("channel"),
+        _("leads to (kind)"),
+        _("leads to"),
+    ],
+    "providers": [_("provider")],
+    "pages": [_("campaign page")],
+    "channels": [_("channel")],
+    "heard": [_("heard about Week 3 through")],
+}
+
+# The figures' column headings, as on the reach page itself.
+METRIC_LABELS = {
+    "visits": _("Visits"),
+    "reservations": _("Reservations"),
+    "people": _("People"),
+    "came": _("Came"),
 }
 
 
 def csv_rows(table_name: str, table):
     """The table as CSV rows: its header, a row per line, the totals; small counts as "< 5"."""
-    labels = CSV_HEADERS[table_name]
-    yield [*labels, *table.metrics]
+    labels = [str(label) for label in CSV_HEADERS[table_name]]
+    yield [*labels, *(str(METRIC_LABELS[name]) for name in table.metrics)]
     for row, cells in table.rows:
         yield [*_label_columns(table_name, row), *(str(cell) for cell in cells)]
-    yield ["total", *([""] * (len(labels) - 1)), *(str(cell) for cell in table.total)]
+    yield [str(_("total")), *([""] * (len(labels) - 1)), *(str(cell) for cell in table.total)]
 
 
 def reach_csv(request, site, table):

@@ -1,16 +1,24 @@
 """Forms of the campaign's portal screens: a provider's own tracked links."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Activity
-from campaign.models import LinkChannel, TrackedLink
+from campaign import selection
+from campaign.models import CampaignPage, LinkChannel, TrackedLink
 
 
 class TargetChoice:
     PROVIDER = "provider"
     AGENDA = "agenda"
     ACTIVITY = "activity"
+    PAGE = "page"
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.localized_title
 
 
 def own_link_targets(provider):
@@ -39,7 +47,8 @@ class LinkCreateForm(LinkLabelForm):
         choices=[
             (TargetChoice.PROVIDER, _("Your organisation's page")),
             (TargetChoice.ACTIVITY, _("One of your activities (choose it below)")),
-            (TargetChoice.AGENDA, _("The whole Week 3 agenda")),
+            (TargetChoice.PAGE, _("A campaign page of the municipality (choose it below)")),
+            (TargetChoice.AGENDA, _("The Week 3 agenda, whole or filtered (below)")),
         ],
         initial=TargetChoice.PROVIDER,
         widget=forms.RadioSelect,
@@ -47,21 +56,59 @@ class LinkCreateForm(LinkLabelForm):
     activity = forms.ModelChoiceField(
         label=_("Activity"), queryset=Activity.objects.none(), required=False
     )
+    campaign_page = PageChoiceField(
+        label=_("Campaign page"), queryset=CampaignPage.objects.none(), required=False
+    )
+    agenda = forms.CharField(
+        label=_("Filtered agenda"),
+        required=False,
+        max_length=1000,
+        help_text=_(
+            "Choose filters in the agenda, then copy its address from your browser and paste "
+            "it here. Empty: the whole agenda."
+        ),
+    )
 
     class Meta(LinkLabelForm.Meta):
-        fields = ["target", "activity", "label", "channel"]
+        fields = ["target", "activity", "campaign_page", "agenda", "label", "channel"]
 
-    def __init__(self, *args, provider, **kwargs):
+    def __init__(self, *args, provider, edition, **kwargs):
         super().__init__(*args, **kwargs)
+        self.edition = edition
         self.fields["activity"].queryset = own_link_targets(provider)
         self.fields["activity"].empty_label = _("Choose an activity")
         self.fields["channel"].initial = LinkChannel.POSTER
+        pages = CampaignPage.objects.published(timezone.now()).filter(edition=edition)
+        if pages.exists():
+            self.fields["campaign_page"].queryset = pages.order_by("position", "pk")
+            self.fields["campaign_page"].empty_label = _("Choose a campaign page")
+        else:  # no page to choose: no such choice
+            del self.fields["campaign_page"]
+            target = self.fields["target"]
+            target.choices = [c for c in target.choices if c[0] != TargetChoice.PAGE]
+
+    def clean_agenda(self):
+        """The agenda's own filters in a pasted address, as the agenda spells them; a filter
+        it does not know, or a value it would ignore, is refused with the reason."""
+        text = self.cleaned_data.get("agenda") or ""
+        if self.data.get(self.add_prefix("target")) != TargetChoice.AGENDA:
+            return ""
+        problems = selection.problems(text, self.edition)
+        if problems:
+            raise forms.ValidationError(problems, code="agenda")
+        return selection.canonical(text, self.edition)
 
     def clean(self):
         data = super().clean()
-        if data.get("target") == TargetChoice.ACTIVITY:
+        target = data.get("target")
+        if target == TargetChoice.ACTIVITY:
             if not data.get("activity"):
                 self.add_error("activity", _("Choose the activity the link leads to."))
         else:
             data["activity"] = None
+        if target == TargetChoice.PAGE:
+            if not data.get("campaign_page"):
+                self.add_error("campaign_page", _("Choose the campaign page the link leads to."))
+        else:
+            data["campaign_page"] = None
         return data

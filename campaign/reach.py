@@ -323,7 +323,7 @@ def target_kind(link: TrackedLink) -> str:
 def target_name(link: TrackedLink) -> str:
     """The name of what the link points to (the agenda's selection for an agenda link)."""
     if link.activity_id:
-        return link.activity.title
+        return link.activity.local_title
     if link.target_provider_id:
         return link.target_provider.name
     if link.page_id:

@@ -112,6 +112,26 @@ class CampaignPage(models.Model):
     def localized_hero_alt(self) -> str:
         return self._localized("hero_alt")
 
+    # The language each localized text is written in: "nl" when it falls back to the Dutch
+    # text, so a page in English or German can mark that part lang="nl" (WCAG 3.1.2).
+    def _localized_lang(self, field: str) -> str:
+        language = (get_language() or "nl")[:2]
+        if language != "nl" and getattr(self, f"{field}_{language}", ""):
+            return language
+        return "nl"
+
+    @property
+    def localized_title_lang(self) -> str:
+        return self._localized_lang("title")
+
+    @property
+    def localized_intro_lang(self) -> str:
+        return self._localized_lang("intro")
+
+    @property
+    def localized_hero_alt_lang(self) -> str:
+        return self._localized_lang("hero_alt")
+
 
 class CampaignPick(models.Model):
     """An activity staff picked for a campaign page, in their order."""

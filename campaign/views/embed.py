@@ -1,40 +1,19 @@
 """The portal's embed screen: the widgets' iframe snippets, ready to copy, with a preview."""
 
-from functools import wraps
-
 from django import forms
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 
 from agenda.filters import AgendaFilter
 from agenda.models import Activity, Edition
+from campaign.embed_code import FRAME_HEIGHT, embed_code, provider_embed
 from campaign.models import CampaignPage
-
-# The snippet's frame: as wide as its column, tall enough for a few activities (it scrolls).
-FRAME_HEIGHT = 600
-
-
-def campaign_portal_view(view):
-    """Logged in, acting for a provider, never cached (as the portal's own screens)."""
-
-    @wraps(view)
-    @never_cache
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.provider_id:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from providers.access import provider_required
 
 
 class EmbedForm(forms.Form):
@@ -71,16 +50,7 @@ def agenda_selection(text: str, edition: Edition | None) -> str:
     return filterset.canonical_query().urlencode()
 
 
-def _snippet(path: str, title: str) -> dict:
-    src = settings.SITE_URL.rstrip("/") + path
-    code = (
-        f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" '
-        f'height="{FRAME_HEIGHT}" loading="lazy"></iframe>'
-    )
-    return {"path": path, "title": title, "code": code}
-
-
-@campaign_portal_view
+@provider_required
 def embed(request):
     provider = request.user.provider
     edition = Edition.objects.current()
@@ -100,12 +70,9 @@ def embed(request):
     page = next((p for p in pages if p.slug == data.get("pagina")), pages[0] if pages else None)
     query = agenda_selection(data.get("agenda", ""), edition)
     with translation.override(language):
-        provider_snippet = _snippet(
-            reverse("campaign:widget_provider", kwargs={"slug": provider.slug}),
-            _("Activities of %(name)s at Week 3 Venlo") % {"name": provider.name},
-        )
+        provider_snippet = provider_embed(provider)
         page_snippet = (
-            _snippet(
+            embed_code(
                 reverse("campaign:widget_page", kwargs={"slug": page.slug}),
                 _("%(title)s at Week 3 Venlo") % {"title": page.localized_title},
             )
@@ -113,7 +80,7 @@ def embed(request):
             else None
         )
         agenda_path = reverse("campaign:widget_agenda")
-        agenda_snippet = _snippet(
+        agenda_snippet = embed_code(
             f"{agenda_path}?{query}" if query else agenda_path,
             _("Activities at Week 3 Venlo"),
         )

@@ -3,38 +3,20 @@ poster, flyer, texts to copy and the embed code, for its own page and for each a
 
 Every activity comes from `editable_by(user)`, so another provider's activity is a 404."""
 
-from functools import wraps
-from html import escape
-
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from agenda.models import Edition
+from campaign.embed_code import provider_embed
 from campaign.kit import images, qr
 from campaign.kit.bundle import CHANNELS, LANGUAGES, Kit, activities_for_kit
 from campaign.kit.texts import KINDS, kit_text
 from campaign.models import LinkChannel
-
-
-def provider_view(view):
-    """Logged in, acting for a provider, never cached (as portal.views.base.portal_view)."""
-
-    @wraps(view)
-    @never_cache
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.provider_id:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from providers.access import provider_required
 
 
 def _kit(request, pk=None) -> Kit:
@@ -69,20 +51,7 @@ def _urls(kit: Kit) -> dict:
     }
 
 
-def embed_snippet(provider) -> str:
-    """The iframe code for the provider's widget (campaign:widget_provider)."""
-    try:
-        path = reverse("campaign:widget_provider", kwargs={"slug": provider.slug})
-    except NoReverseMatch:  # the widget's address, should this branch not have it yet
-        path = f"/widget/{provider.slug}/"
-    title = escape(_("Week 3 activities of %(name)s") % {"name": provider.name})
-    return (
-        f'<iframe src="{settings.SITE_URL}{path}" title="{title}" '
-        'width="100%" height="600" loading="lazy" style="border:0"></iframe>'
-    )
-
-
-@provider_view
+@provider_required
 def kit_page(request, pk=None):
     kit = _kit(request, pk)
     urls = _urls(kit)
@@ -132,7 +101,7 @@ def kit_page(request, pk=None):
             "sizes": sizes,
             "languages": settings.LANGUAGES,
             "texts": texts,
-            "embed": embed_snippet(kit.provider),
+            "embed": provider_embed(kit.provider)["code"],
         },
     )
 
@@ -160,17 +129,17 @@ def _printable(request, pk, channel: str, template: str):
     )
 
 
-@provider_view
+@provider_required
 def kit_poster(request, pk=None):
     return _printable(request, pk, LinkChannel.POSTER, "campaign/kit/poster.html")
 
 
-@provider_view
+@provider_required
 def kit_flyer(request, pk=None):
     return _printable(request, pk, LinkChannel.FLYER, "campaign/kit/flyer.html")
 
 
-@provider_view
+@provider_required
 def kit_qr(request, pk=None):
     """?kanaal=poster|flyer|social|newsletter and ?formaat=png|svg (PNG for the poster link by
     default)."""
@@ -188,7 +157,7 @@ def kit_qr(request, pk=None):
     return response
 
 
-@provider_view
+@provider_required
 def kit_image(request, pk=None):
     """?formaat=1080x1080|1080x1920|1200x630 and ?taal=nl|en|de (the page's language by
     default); ?download=1 to save it."""

@@ -4,18 +4,13 @@ Every screen reads through `TrackedLink.objects.visible_to(user)`: another provi
 a 404, GET and POST alike.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from agenda.models import Edition
 from campaign import suppression
@@ -23,20 +18,7 @@ from campaign.forms import LinkCreateForm, LinkLabelForm
 from campaign.models import TrackedLink
 from campaign.services.link_changes import tracked_link_delete, tracked_link_update
 from campaign.services.links import tracked_link_create
-
-
-def provider_view(view):
-    """Logged in, acting for a provider, never cached (the portal's own rule)."""
-
-    @wraps(view)
-    @never_cache
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.provider_id:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from providers.access import provider_required
 
 
 def _own_link(request, pk) -> TrackedLink:
@@ -47,7 +29,7 @@ def _own_link(request, pk) -> TrackedLink:
     return get_object_or_404(links.select_related("activity", "target_provider", "page"), pk=pk)
 
 
-@provider_view
+@provider_required
 def link_list(request):
     links = (
         TrackedLink.objects.visible_to(request.user)
@@ -65,13 +47,13 @@ def link_list(request):
     )
 
 
-@provider_view
+@provider_required
 def link_create(request):
     provider = request.user.provider
     edition = Edition.objects.for_portal()
     if edition is None:
         raise Http404("No edition yet")
-    form = LinkCreateForm(request.POST or None, provider=provider)
+    form = LinkCreateForm(request.POST or None, provider=provider, edition=edition)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         activity = data["activity"]
@@ -81,6 +63,8 @@ def link_create(request):
             provider=provider,
             activity=activity,
             target_provider=provider if data["target"] == "provider" else None,
+            page=data.get("campaign_page"),
+            agenda_query=data.get("agenda", ""),
             label=data["label"],
             created_by=request.user,
         )
@@ -92,7 +76,7 @@ def link_create(request):
     return render(request, "campaign/portal/link_form.html", {"form": form, "link": None})
 
 
-@provider_view
+@provider_required
 def link_edit(request, pk):
     link = _own_link(request, pk)
     form = LinkLabelForm(request.POST or None, instance=link)
@@ -105,7 +89,7 @@ def link_edit(request, pk):
     return render(request, "campaign/portal/link_form.html", {"form": form, "link": link})
 
 
-@provider_view
+@provider_required
 def link_delete(request, pk):
     """GET asks first; only the POST with `confirm` removes the link."""
     link = _own_link(request, pk)

@@ -1,28 +1,13 @@
 """What every portal screen shares: the login check, the edition providers work on, POST-only
 actions."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.views.decorators.cache import never_cache
 
 from agenda.models import Edition
+from providers.access import provider_required
 
-
-def portal_view(view):
-    """Logged in, acting for a provider, never cached."""
-
-    @wraps(view)
-    @never_cache
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.provider_id:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Logged in, acting for a provider, never cached (shared with the campaign's screens).
+portal_view = provider_required
 
 
 def portal_edition() -> Edition:

@@ -73,3 +73,34 @@ def test_the_redactie_makes_links_too(client, agenda):
     assert client.get(ADD).status_code == 200
     client.post(ADD, {"edition": agenda["edition"].pk, "channel": "poster"})
     assert TrackedLink.objects.get().created_by == user
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["doelgroep=senioren\r\nSet-Cookie: x=1", "onzin=ja", "doelgroep=bestaat-niet"],
+)
+def test_an_agenda_selection_the_agenda_does_not_know_is_refused_and_kept(
+    admin_client, agenda, typed
+):
+    response = admin_client.post(
+        ADD, {"edition": agenda["edition"].pk, "channel": "press", "agenda_query": typed}
+    )
+    assert response.status_code == 200
+    assert not TrackedLink.objects.exists()
+    form = response.context["adminform"].form
+    assert form.errors["agenda_query"]
+    assert form["agenda_query"].value() == typed
+
+
+def test_a_pasted_agenda_address_is_kept_as_the_agenda_spells_it(admin_client, agenda):
+    admin_client.post(
+        ADD,
+        {
+            "edition": agenda["edition"].pk,
+            "channel": "press",
+            "agenda_query": "https://week3.example/agenda/?doelgroep=senioren#lijst",
+        },
+    )
+    link = TrackedLink.objects.get()
+    assert link.agenda_query == "doelgroep=senioren"
+    assert admin_client.get(f"/r/{link.code}")["Location"] == "/agenda/?doelgroep=senioren"

@@ -2,7 +2,6 @@
 gets a friendly page, and the answer is never kept by a cache."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 
 from campaign.models import CampaignPage, TrackedLink
 from campaign.services import visits
@@ -70,10 +69,6 @@ def test_whole_agenda_link(client, agenda):
 
 
 def test_campaign_page_link_leads_to_the_page(client, agenda):
-    try:
-        reverse("campaign:page_detail", kwargs={"slug": "kinderen"})
-    except NoReverseMatch:
-        pytest.skip("the campaign pages' own URL comes with the campaign pages")
     page = CampaignPage.objects.create(
         edition=agenda["edition"], slug="kinderen", title="Kids", is_published=True
     )

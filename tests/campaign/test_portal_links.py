@@ -111,3 +111,89 @@ def test_remove_asks_first(client_a, own_link):
     assert client_a.post(url, {"confirm": "1"}).status_code == 302
     assert not TrackedLink.objects.filter(pk=own_link.pk).exists()
     assert client_a.get(f"/r/{own_link.code}").status_code == 404
+
+
+# Links to a campaign page of the city and to a filtered agenda.
+
+
+@pytest.fixture
+def city_page(edition):
+    from campaign.models import CampaignPage
+
+    return CampaignPage.objects.create(
+        edition=edition,
+        slug="senioren",
+        title="Voor senioren",
+        title_en="For seniors",
+        is_published=True,
+    )
+
+
+def test_a_link_to_a_published_campaign_page(client_a, world_a, city_page, edition):
+    from campaign.models import CampaignPage
+
+    CampaignPage.objects.create(edition=edition, slug="verborgen", title="Nog niet klaar")
+    html = client_a.get(CREATE).content.decode()
+    assert "Voor senioren" in html and "Nog niet klaar" not in html
+    response = client_a.post(
+        CREATE, {"target": "page", "campaign_page": city_page.pk, "channel": "flyer"}
+    )
+    assert response.status_code == 302
+    link = TrackedLink.objects.get()
+    assert (link.page, link.provider, link.activity) == (city_page, world_a["provider"], None)
+    assert client_a.get(f"/r/{link.code}")["Location"] == "/campagne/senioren/"
+    english = client_a.get(f"/en{reverse('campaign_portal:link_list')}").content.decode()
+    assert '<span lang="en">For seniors</span>' in english
+
+
+def test_a_page_must_be_chosen_and_an_unpublished_one_cannot(client_a, city_page, edition):
+    from campaign.models import CampaignPage
+
+    hidden = CampaignPage.objects.create(edition=edition, slug="verborgen", title="Verborgen")
+    for chosen in ["", hidden.pk]:
+        response = client_a.post(
+            CREATE, {"target": "page", "campaign_page": chosen, "channel": "flyer"}
+        )
+        assert response.status_code == 200
+        assert response.context["form"].errors["campaign_page"]
+    assert not TrackedLink.objects.exists()
+
+
+def test_no_published_page_no_page_choice(client_a):
+    html = client_a.get(CREATE).content.decode()
+    assert 'value="page"' not in html and 'name="campaign_page"' not in html
+
+
+def test_a_pasted_agenda_address_becomes_the_agendas_filters(client_a):
+    response = client_a.post(
+        CREATE,
+        {
+            "target": "agenda",
+            "agenda": "https://week3.example.org/en/agenda/?doelgroep=senioren#lijst",
+            "channel": "newsletter",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    link = TrackedLink.objects.get()
+    assert link.agenda_query == "doelgroep=senioren"
+    assert client_a.get(f"/r/{link.code}")["Location"] == "/agenda/?doelgroep=senioren"
+    html = client_a.get(reverse("campaign_portal:link_list")).content.decode()
+    assert "(doelgroep=senioren)" in html
+
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/de"])
+def test_an_unknown_filter_is_refused_in_plain_words_and_the_input_kept(client_a, prefix):
+    typed = "/agenda/?smaak=zoet&doelgroep=senioren"
+    response = client_a.post(
+        prefix + CREATE, {"target": "agenda", "agenda": typed, "channel": "newsletter"}
+    )
+    assert response.status_code == 200
+    assert not TrackedLink.objects.exists()
+    html = response.content.decode()
+    expected = {
+        "": "De agenda heeft geen filter",
+        "/en": "The agenda has no filter called",
+        "/de": "Die Agenda hat keinen Filter",
+    }[prefix]
+    assert expected in html and "smaak" in html
+    assert 'value="/agenda/?smaak=zoet&amp;doelgroep=senioren"' in html

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from campaign import reach
+from campaign.admin_reach import csv_rows
 from campaign.services.links import tracked_link_create
 from tests.factories import SessionFactory, UserFactory
 from tests.helpers import html_tables, link_visits, reservation_through
@@ -70,15 +71,15 @@ def test_staff_export_each_table_as_csv_with_the_same_suppression(reach_staff, r
     rows = csv_of(reach_staff.get(url))
     assert rows[0] == [
         "code",
-        "label",
-        "made_by",
-        "channel",
-        "target_kind",
-        "target",
-        "visits",
-        "reservations",
-        "people",
-        "came",
+        "naam",
+        "gemaakt door",
+        "kanaal",
+        "soort bestemming",
+        "gaat naar",
+        "Bezoeken",
+        "Reserveringen",
+        "Personen",
+        "Gekomen",
     ]
     by_code = {row[0]: row for row in rows[1:]}
     assert by_code[reach_world["a_poster"].code][1:] == [
@@ -102,18 +103,31 @@ def test_staff_export_each_table_as_csv_with_the_same_suppression(reach_staff, r
         "doelgroep=kinderen",
         "≥ 5",
     ]
-    assert rows[-1] == ["total", "", "", "", "", "", "172", "14", "17", "< 5"]
+    assert rows[-1] == ["totaal", "", "", "", "", "", "172", "14", "17", "< 5"]
     for table, first in {
-        "providers": "provider",
-        "pages": "campaign_page",
-        "channels": "channel",
+        "providers": "aanbieder",
+        "pages": "campagnepagina",
+        "channels": "kanaal",
     }.items():
         rows = csv_of(reach_staff.get(reverse("admin:campaign_reach_csv", args=[table])))
-        assert rows[0] == [first, "visits", "reservations", "people", "came"]
+        assert rows[0] == [first, "Bezoeken", "Reserveringen", "Personen", "Gekomen"]
     rows = csv_of(reach_staff.get(reverse("admin:campaign_reach_csv", args=["heard"])))
-    assert rows[0] == ["heard_through", "reservations", "people"]
-    assert rows[-1] == ["total", "14", "17"]
+    assert rows[0] == ["over Week 3 gehoord via", "Reserveringen", "Personen"]
+    assert rows[-1] == ["totaal", "14", "17"]
     assert reach_staff.get(reverse("admin:campaign_reach_csv", args=["other"])).status_code == 404
+
+
+def test_the_csv_is_in_german_for_german_staff(reach_world):
+    """The admin speaks Dutch; the same export in German has German headings and titles."""
+    reach_world["a_poster"].activity.title_de = "Aktivität Anbieter A"
+    reach_world["a_poster"].activity.save()
+    with translation.override("de"):
+        rows = list(csv_rows("links", reach.staff_reach(reach_world["edition"])["links"]))
+    assert rows[0][:6] == ["Code", "Name", "erstellt von", "Kanal", "Art des Ziels", "führt zu"]
+    assert rows[0][6:] == ["Besuche", "Reservierungen", "Personen", "Gekommen"]
+    assert rows[-1][0] == "Gesamt"
+    by_code = {row[0]: row for row in rows[1:]}
+    assert by_code[reach_world["a_poster"].code][5] == "Aktivität Anbieter A"
 
 
 def test_only_staff_with_the_right_see_the_reach_pages(client, reach_world):
