@@ -8,6 +8,10 @@ from agenda.models import Activity
 from campaign import selection
 from campaign.models import CampaignPage, LinkChannel, TrackedLink
 
+# Links one provider may make by hand per edition: plenty for every poster, flyer and channel,
+# too few for a personal link per person on a mailing list (whose clicks would tell who came).
+LINKS_PER_PROVIDER = 40
+
 
 class TargetChoice:
     PROVIDER = "provider"
@@ -74,7 +78,7 @@ class LinkCreateForm(LinkLabelForm):
 
     def __init__(self, *args, provider, edition, **kwargs):
         super().__init__(*args, **kwargs)
-        self.edition = edition
+        self.provider, self.edition = provider, edition
         self.fields["activity"].queryset = own_link_targets(provider)
         self.fields["activity"].empty_label = _("Choose an activity")
         self.fields["channel"].initial = LinkChannel.POSTER
@@ -100,6 +104,18 @@ class LinkCreateForm(LinkLabelForm):
 
     def clean(self):
         data = super().clean()
+        made = TrackedLink.objects.filter(
+            provider=self.provider, edition=self.edition, standing=False
+        ).count()
+        if made >= LINKS_PER_PROVIDER:
+            raise forms.ValidationError(
+                _(
+                    "You have %(count)d links, as many as one organisation can make. Remove "
+                    "one you no longer use, then make the new one."
+                )
+                % {"count": made},
+                code="too_many",
+            )
         target = data.get("target")
         if target == TargetChoice.ACTIVITY:
             if not data.get("activity"):

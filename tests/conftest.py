@@ -92,6 +92,30 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def _flushes(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transaction = bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,)))
+    )
+    return transaction or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+def pytest_collection_finish(session):
+    """A transactional test flushes the database, and with it the migrations' rows (groups,
+    districts …): pytest-django runs those tests after the others, unless pytest moved them
+    (a test using a fixture named like a browser fixture, `page`, is grouped with the browser
+    tests). Say so rather than fail later with a missing group."""
+    flushed = None
+    for item in session.items:
+        if _flushes(item):
+            flushed = flushed or item.nodeid
+        elif flushed and item.get_closest_marker("django_db"):
+            raise pytest.UsageError(
+                f"{item.nodeid} runs after {flushed}, which empties the database; "
+                "is a fixture named like a pytest-playwright one (page, context, browser)?"
+            )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _setup_clock():
     """The test database is built on the day before NOW, whatever the date on the machine.

@@ -8,6 +8,7 @@ import pytest
 import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from campaign.models import TrackedLink
@@ -119,7 +120,8 @@ def test_a_text_is_copied_with_one_click(portal, site, agenda):
     portal.context.grant_permissions(["clipboard-read", "clipboard-write"])
     portal.goto(f"{site}/portaal/activiteiten/{choir.pk}/promotie/")
     portal.get_by_role("button", name="Kopiëren: WhatsApp-bericht (Nederlands)").click()
-    assert portal.locator(".kit-copied").filter(has_text="Gekopieerd").count() == 1
+    # The clipboard answers asynchronously: wait for the button to say so.
+    expect(portal.locator(".kit-copied").filter(has_text="Gekopieerd")).to_have_count(1)
     copied = portal.evaluate("navigator.clipboard.readText()")
     assert copied == portal.locator("#text-nl-whatsapp").input_value()
     assert "Kinderkoor De Merel zingt" in copied

@@ -36,3 +36,25 @@ def test_a_personal_link_does_not_show_whether_its_one_reader_clicked(client_a, 
     html = client_a.get(reverse("campaign_portal:link_list")).content.decode()
     assert sorted(visits_shown(html)) == ["12", "< 5", "< 5"]
     assert unclicked.code in html and clicked.code in html
+
+
+def test_a_provider_cannot_make_a_link_per_person(client_a, world_a):
+    """A cap on links made by hand: enough for every poster and channel, too few for a
+    personal link per reader of a mailing list."""
+    from campaign.forms import LINKS_PER_PROVIDER
+
+    for number in range(LINKS_PER_PROVIDER):
+        tracked_link_create(
+            edition=world_a["activity"].edition,
+            channel="newsletter",
+            provider=world_a["provider"],
+            label=f"Lezer {number}",
+        )
+    response = client_a.post(
+        reverse("campaign_portal:link_create"),
+        {"target": "provider", "label": "Lezer extra", "channel": "newsletter"},
+    )
+    assert response.status_code == 200
+    assert "zoveel als één organisatie kan maken" in response.content.decode()
+    assert 'value="Lezer extra"' in response.content.decode()
+    assert TrackedLink.objects.filter(provider=world_a["provider"]).count() == LINKS_PER_PROVIDER

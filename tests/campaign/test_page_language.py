@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page(agenda):
+def campaign_page(agenda):
     return CampaignPage.objects.create(
         edition=agenda["edition"],
         slug="kinderen",
@@ -35,24 +35,25 @@ def lang_of(html: str, text: str) -> str | None:
 
 
 @pytest.mark.parametrize("url", ["/en/campagne/kinderen/", "/en/", "/en/widget/campagne/kinderen/"])
-def test_english_falls_back_to_dutch_marked_as_dutch(client, page, url):
+def test_english_falls_back_to_dutch_marked_as_dutch(client, campaign_page, url):
     html = client.get(url).content.decode()
     assert lang_of(html, "Voor kinderen") == "nl"
 
 
 @pytest.mark.parametrize("url", ["/de/campagne/kinderen/", "/de/", "/de/widget/campagne/kinderen/"])
-def test_german_text_is_marked_as_german(client, page, url):
+def test_german_text_is_marked_as_german(client, campaign_page, url):
     html = client.get(url).content.decode()
     assert lang_of(html, "Für Kinder") == "de"
     assert "Voor kinderen" not in html
 
 
-def test_the_intro_carries_its_language(client, page):
+def test_the_intro_carries_its_language(client, campaign_page):
     assert lang_of(client.get("/en/campagne/kinderen/").content.decode(), "Kom proberen.") == "nl"
     assert lang_of(client.get("/de/campagne/kinderen/").content.decode(), "Komm vorbei.") == "de"
 
 
-def test_the_hero_alt_text_carries_its_language(page):
+def test_the_hero_alt_text_carries_its_language(campaign_page):
+    page = campaign_page
     with translation.override("en"):
         assert page.localized_hero_alt == "Kinderen met een trommel"
         assert page.localized_hero_alt_lang == "nl"
