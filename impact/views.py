@@ -21,14 +21,16 @@ COMPARED = ["booked", "participants", "walk_ins", "conversions", "answered"]
 
 def chosen_edition(request) -> Edition | None:
     """The edition of ?editie=<year>; anything else (missing, not a year, no such edition):
-    the current one, else the latest."""
+    the latest published one that has begun (its figures are in), else the current, else the
+    latest."""
     editions = Edition.objects.order_by("-starts_on")
     year = request.GET.get("editie", "")
-    if year.isdigit() and len(year) == 4:
+    if year.isascii() and year.isdigit() and len(year) == 4:
         edition = editions.filter(year=int(year)).first()
         if edition is not None:
             return edition
-    return Edition.objects.current() or editions.first()
+    begun = editions.published().filter(starts_on__lte=timezone.localdate()).first()
+    return begun or Edition.objects.current() or editions.first()
 
 
 def headline_table(figures, edition, previous) -> Table:

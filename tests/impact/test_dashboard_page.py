@@ -19,12 +19,23 @@ def staff_client(client, known):
     return client
 
 
-@pytest.mark.parametrize("value", ["", "abc", "1999", "20277", "-1", "2027%00", "９９９９"])
-def test_a_bad_edition_shows_the_current_one(staff_client, value):
+@pytest.mark.parametrize(
+    "value", ["", "abc", "1999", "20277", "-1", "2027%00", "９９９９", "²０²７"]
+)
+def test_a_bad_edition_shows_the_latest_that_has_begun(staff_client, value):
+    # The clock is after Week 3 2027 (the fixture's): its figures are in.
     response = staff_client.get(reverse("impact_staff:dashboard"), {"editie": value})
     assert response.status_code == 200
     assert response.context["edition"].year == 2027
     assert "Vergeleken met Week 3 2026." in response.content.decode()
+
+
+def test_before_the_week_the_dashboard_opens_on_last_years_figures(staff_client, clock):
+    clock.move_to(local(EDITION_START - datetime.timedelta(days=7), 10))
+    response = staff_client.get(reverse("impact_staff:dashboard"))
+    assert response.context["edition"].year == 2026
+    response = staff_client.get(reverse("impact_staff:dashboard"), {"editie": "2027"})
+    assert response.context["edition"].year == 2027
 
 
 def test_the_previous_edition_can_be_chosen_and_has_nothing_before_it(staff_client):

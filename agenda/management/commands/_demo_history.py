@@ -1,8 +1,8 @@
-"""Last year's Week 3 for the demo, and what came of every session that has ended: who came,
-walk-ins, providers' conversion counts and the participants' follow-up answers.
+"""The two Week 3s before this one for the demo, and what came of every session that has
+ended: who came, walk-ins, providers' conversion counts and the participants' follow-up answers.
 
-So the impact dashboard shows every figure, chart and comparison in `bin/serve`. Last year's
-edition repeats this year's approved activities a year earlier, with reservations as the
+So the impact dashboard shows every figure, chart and comparison in `bin/serve`. Each earlier
+edition repeats the next one's approved activities a year earlier, with reservations as the
 retention job leaves them (no name, e-mail or postcode; age, district, language and channel
 kept). Deterministic, and made once: an edition that already has reservations, or a session
 already marked, is left alone.
@@ -36,7 +36,7 @@ RATINGS = [5, 5, 5, 4, 4, 4, 4, 3, 3, 2]
 
 
 def previous_edition(edition: Edition) -> Edition:
-    """Last year's edition: week 3 of the year before, published, closed long ago."""
+    """The edition a year before `edition`: week 3 of that year, published, closed long ago."""
     year = edition.year - 1
     starts_on = datetime.date.fromisocalendar(year, 3, 1)
     previous, _created = Edition.objects.get_or_create(
@@ -45,9 +45,9 @@ def previous_edition(edition: Edition) -> Edition:
             "starts_on": starts_on,
             "ends_on": starts_on + datetime.timedelta(days=6),
             "is_published": True,
-            "intro": "Week 3 van vorig jaar: de cultuurweek van Venlo.",
-            "intro_en": "Last year's Week 3: Venlo's culture week.",
-            "intro_de": "Week 3 im letzten Jahr: die Kulturwoche von Venlo.",
+            "intro": f"Week 3 {year}: de cultuurweek van Venlo.",
+            "intro_en": f"Week 3 {year}: Venlo's culture week.",
+            "intro_de": f"Week 3 {year}: die Kulturwoche von Venlo.",
         },
     )
     return previous
@@ -252,11 +252,15 @@ def _conversions(edition: Edition, now: datetime.datetime) -> None:
 
 
 def seed_history(edition: Edition) -> None:
-    """Last year's edition with everything that came of it, and the outcome of this year's
-    sessions that have already ended (on the demo clock)."""
-    previous = previous_edition(edition)
-    copy_activities(edition, previous)
-    book_past_sessions(previous)
+    """Last year's and the year before's editions with everything that came of them, and the
+    outcome of this year's sessions that have already ended (on the demo clock)."""
     now = timezone.now()
-    record_what_came_of_it(previous, now)
+    # Two years back, so last year's dashboard has an edition to compare with too.
+    newer = edition
+    for _year in range(2):
+        older = previous_edition(newer)
+        copy_activities(newer, older)
+        book_past_sessions(older)
+        record_what_came_of_it(older, now)
+        newer = older
     record_what_came_of_it(edition, now)
