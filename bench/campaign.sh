@@ -187,7 +187,7 @@ rush = Session.objects.get(pk=int(open('$work/rush.txt').read().rstrip('/\n').rs
 confirmed = Reservation.objects.filter(session=rush, state='confirmed').count()
 print(f'rush session: {confirmed} confirmed of 20 places, {rush.places_waiting} waiting')
 sums = Session.objects.annotate(
-    booked=Sum('reservations__party_size', filter=Q(reservations__state='confirmed'), default=0),
+    booked=Sum('reservations__party_size', filter=Q(reservations__state__in=['confirmed', 'attended', 'no_show']), default=0),
     waiting=Sum('reservations__party_size', filter=Q(reservations__state='waiting'), default=0))
 wrong = [s.pk for s in sums if (s.booked, s.waiting) != (s.places_booked, s.places_waiting)]
 over = [s.pk for s in sums if s.capacity is not None and s.places_booked > s.capacity]
