@@ -11,6 +11,7 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import QueryDict
 from django.utils import timezone
 
+from agenda.card_fields import CARD_SESSION_FIELDS
 from agenda.filters import AgendaFilter
 from agenda.models import Activity, Edition, Session
 from campaign.models import CampaignPage, CampaignPick, LinkChannel, TrackedLink
@@ -28,17 +29,7 @@ SHOWN_SESSIONS = 3
 CITY_AGENDA_LINKS_MAX = 500
 
 ACTIVITY_FIELDS = ["slug", "title", "title_en", "title_de", "provider", "edition"]
-SESSION_FIELDS = [
-    "activity",
-    "starts_at",
-    "ends_at",
-    "capacity",
-    "places_booked",
-    "places_waiting",
-    "is_cancelled",
-    "venue__name",
-    "venue__district__name",
-]
+SESSION_FIELDS = CARD_SESSION_FIELDS
 
 
 def _with_sessions(activities, sessions):

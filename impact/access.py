@@ -4,9 +4,10 @@ superusers), a provider's results for that provider's users."""
 from functools import wraps
 
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.views.decorators.cache import never_cache
+
+from providers.access import provider_required
 
 STAFF_GROUPS = ("redactie", "beheer")
 
@@ -30,15 +31,5 @@ def staff_view(view):
     return admin.site.admin_view(never_cache(wrapper))
 
 
-def provider_view(view):
-    """Logged in, acting for a provider, never cached (like the portal's own screens)."""
-
-    @wraps(view)
-    @never_cache
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.provider_id:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# A provider's results page: the provider screens' one login rule.
+provider_view = provider_required
