@@ -164,8 +164,9 @@ class FollowUpForm(forms.Form):
     comment = forms.CharField(
         label=_("Anything else you want to tell us? (optional)"),
         help_text=_(
-            "The organiser and the municipality read this without your name or e-mail "
-            "address. Please do not write your name or other personal details in it."
+            "The municipality reads this without your name or e-mail address. Please do not "
+            "write your name or other personal details in it: e-mail addresses and phone "
+            "numbers are removed."
         ),
         required=False,
         max_length=2000,

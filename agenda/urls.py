@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from agenda import (
     feed_views,
@@ -8,6 +8,22 @@ from agenda import (
     statement_views,
     views,
 )
+
+
+class TokenConverter:
+    """A personal link's code (secrets.token_urlsafe, or django.core.signing's): anything else,
+    a NUL byte included, is no such link (404) before the database is asked."""
+
+    regex = "[A-Za-z0-9_:-]{1,200}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(TokenConverter, "token")
 
 app_name = "agenda"
 
@@ -22,16 +38,20 @@ urlpatterns = [
         name="reservation_create",
     ),
     path(
-        "reservering/<str:token>/", reservation_views.reservation_detail, name="reservation_detail"
+        "reservering/<token:token>/",
+        reservation_views.reservation_detail,
+        name="reservation_detail",
     ),
     path(
-        "reservering/<str:token>/agenda.ics",
+        "reservering/<token:token>/agenda.ics",
         reservation_views.reservation_calendar,
         name="reservation_calendar",
     ),
     path("mijn-week3/", resident_views.my_week3_request, name="my_week3_request"),
-    path("mijn/<str:token>/", resident_views.my_week3, name="my_week3"),
-    path("mijn/<str:token>/agenda.ics", resident_views.my_week3_calendar, name="my_week3_calendar"),
+    path("mijn/<token:token>/", resident_views.my_week3, name="my_week3"),
+    path(
+        "mijn/<token:token>/agenda.ics", resident_views.my_week3_calendar, name="my_week3_calendar"
+    ),
     path("favorieten/", resident_views.favourites, name="favourites"),
     path("favorieten/bewaar/", resident_views.favourite_save, name="favourite_save"),
     path(
@@ -39,7 +59,7 @@ urlpatterns = [
         resident_views.favourites_calendar,
         name="favourites_calendar",
     ),
-    path("vraag/<str:token>/", followup_views.followup, name="followup"),
+    path("vraag/<token:token>/", followup_views.followup, name="followup"),
     path("privacy/", statement_views.privacy, name="privacy"),
     path("toegankelijkheid/", statement_views.accessibility, name="accessibility"),
     path("colofon/", statement_views.colophon, name="colophon"),

@@ -32,7 +32,7 @@ def _short(label: str, length: int = 60) -> str:
 
 def _frame(chart_id: str, title: str, desc: str, height: int, body: SafeString) -> SafeString:
     return format_html(
-        '<svg class="chart" role="img" aria-labelledby="{id}-title {id}-desc" '
+        '<svg class="chart" role="img" aria-labelledby="{id}-title" aria-describedby="{id}-desc" '
         'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
         'xmlns="http://www.w3.org/2000/svg" font-size="13" font-family="system-ui, sans-serif">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>',

@@ -15,6 +15,7 @@ answered or expired.
 """
 
 import datetime
+import re
 import secrets
 
 from django.conf import settings
@@ -25,6 +26,22 @@ from django.utils import timezone, translation
 
 from agenda.models import FollowUp, Reservation, ReservationState, public_condition
 from outbox.services import mail_enqueue
+
+# What a participant may type by mistake into the anonymous comment: removed before it is kept.
+EMAIL = re.compile(r"[\w.!#$%&*+/=?^`~-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"\+?\d[\d \-()./]{7,}\d")
+REMOVED = "[…]"
+
+
+def without_contact_details(text: str) -> str:
+    """The comment without e-mail addresses and phone numbers (9 digits or more: a date or a
+    year stays)."""
+    text = EMAIL.sub(REMOVED, text)
+    return PHONE.sub(
+        lambda found: REMOVED if sum(c.isdigit() for c in found.group()) >= 9 else found.group(),
+        text,
+    )
+
 
 # Sessions that ended longer ago than this are not asked about any more.
 LATEST = datetime.timedelta(days=7)
@@ -119,7 +136,7 @@ def followup_answer(
         followup.rating = rating
         followup.wants_to_continue = wants_to_continue
         followup.signed_up = signed_up
-        followup.comment = comment.strip()
+        followup.comment = without_contact_details(comment.strip())
         followup.answered_at = timezone.now()
         followup.save()
     return followup

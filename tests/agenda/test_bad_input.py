@@ -96,3 +96,9 @@ def test_superscript_digits_are_no_page_number(client, agenda):
     url = agenda["choir"].get_absolute_url()
     assert client.get(f"{url}?page=%C2%B2").status_code == 200
     assert client.get("/agenda/?page=%C2%B2").status_code == 200
+
+
+@pytest.mark.parametrize("prefix", ["/reservering/", "/mijn/", "/vraag/"])
+def test_a_nul_byte_in_a_personal_link_is_no_such_link(client, agenda, prefix):
+    """PostgreSQL refuses a NUL byte in a text: such a code must not reach the database."""
+    assert client.get(f"{prefix}abc%00def/").status_code == 404

@@ -191,3 +191,12 @@ def test_the_privacy_page_explains_the_question_and_what_is_kept(client, referen
     assert "The question afterwards" in html
     assert "The link works once, for 14 days" in html
     assert "without your name or e-mail address" in html
+
+
+def test_contact_details_typed_into_the_comment_are_not_kept():
+    from agenda.services.followups import without_contact_details
+
+    text = "Leuk! Mail me op anna@example.org of bel 06-12345678. Tot 18-01-2027, jaar 2027."
+    assert without_contact_details(text) == (
+        "Leuk! Mail me op […] of bel […]. Tot 18-01-2027, jaar 2027."
+    )

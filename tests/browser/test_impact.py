@@ -34,7 +34,10 @@ def charts_are_named_and_described(page) -> int:
         title = chart.locator("title").text_content()
         desc = chart.locator("desc").text_content()
         assert title and desc
-        title_id, desc_id = chart.get_attribute("aria-labelledby").split()
+        # Named by its title alone (a screen reader reads the name first), described by the
+        # desc that reads out every value.
+        title_id = chart.get_attribute("aria-labelledby")
+        desc_id = chart.get_attribute("aria-describedby")
         assert chart.locator(f"title#{title_id}").count() == 1
         assert chart.locator(f"desc#{desc_id}").count() == 1
     return charts.count()
