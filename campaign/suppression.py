@@ -7,7 +7,7 @@ keeps hiding the smallest shown cell until the hidden ones hold at least 5 toget
 left shown. A cell of 5 or more hidden only to protect another reads "≥ 5", not "< 5".
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 THRESHOLD = 5
@@ -45,17 +45,39 @@ def count(value: int) -> Count:
     return Count(value, hidden=is_small(value))
 
 
+def hide_within(
+    values: Sequence[int],
+    hidden: Sequence[bool],
+    groups: Iterable[Sequence[int]],
+    *,
+    locked: Collection[int] = (),
+) -> list[bool]:
+    """`hidden` made safe for `groups`: cells (indices) whose sum is shown elsewhere (a total,
+    a subtotal). In each group with a hidden cell, the smallest shown cells are hidden too until
+    the hidden ones hold at least THRESHOLD together, or none is left shown (`locked` cells
+    are never hidden). Repeated until no group changes: a cell hidden for one group counts in
+    the others it is in."""
+    flags = list(hidden)
+    groups = [list(group) for group in groups]
+    changed = True
+    while changed:
+        changed = False
+        for group in groups:
+            if not any(flags[i] for i in group):
+                continue
+            held = sum(values[i] for i in group if flags[i])
+            shown = sorted((values[i], i) for i in group if not flags[i] and i not in locked)
+            if held < THRESHOLD and shown:
+                flags[shown[0][1]] = True
+                changed = True
+    return flags
+
+
 def suppress(values: Sequence[int], *, with_total: bool = True) -> list[Count]:
     """The cells of one breakdown, small ones hidden; with a total shown beside them, the
     smallest shown cells are hidden too until the hidden ones hold at least THRESHOLD together
     (or none is left shown), so that the total minus the shown cells gives away no small sum."""
     hidden = [is_small(value) for value in values]
-    if with_total and any(hidden):
-        shown = sorted((value, index) for index, value in enumerate(values) if not hidden[index])
-        held = sum(value for value, flag in zip(values, hidden, strict=True) if flag)
-        for value, index in shown:
-            if held >= THRESHOLD:
-                break
-            hidden[index] = True
-            held += value
+    if with_total:
+        hidden = hide_within(values, hidden, [range(len(values))])
     return [Count(value, hidden=flag) for value, flag in zip(values, hidden, strict=True)]

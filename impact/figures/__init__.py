@@ -41,11 +41,19 @@ def edition_dashboard(edition: Edition) -> Dashboard:
     scope = Scope(edition)
     previous = previous_edition(edition)
     facts = activity_facts(scope)
+    figures = headline(scope, previous, facts)
+    # A table's total hides what the headline hides of the same figure (came, hidden with the
+    # walk-ins, would else give them away from the participants).
+    total_hidden = {
+        figure.key: figure.now.hidden
+        for figure in figures
+        if figure.key in ("reservations", "booked", "attended", "no_show")
+    }
     return Dashboard(
         edition,
         previous,
-        headline(scope, previous, facts),
-        [*offer_tables(scope, facts), *visitor_tables(scope)],
+        figures,
+        [*offer_tables(scope, facts), *visitor_tables(scope, total_hidden)],
     )
 
 

@@ -140,7 +140,16 @@ LINK_COLUMNS = [
 LINKS_SHOWN = 20
 
 
-def visitor_tables(scope: Scope) -> list[Table]:
+def _groups(keys: list, group_of) -> list[list[int]]:
+    """Indices of the rows (in `keys` order) per group, for the groups another table sums."""
+    groups: dict = {}
+    for index, key in enumerate(keys):
+        groups.setdefault(group_of(key), []).append(index)
+    return list(groups.values())
+
+
+def visitor_tables(scope: Scope, total_hidden: dict | None = None) -> list[Table]:
+    """`total_hidden`: the headline's hidden flags, which each table's total row carries too."""
     # Two narrow groupings rather than one wide one: a few hundred rows to add up, not
     # thousands.
     per = visitor_counts(scope, ["district", "channel"]) | visitor_counts(
@@ -154,7 +163,11 @@ def visitor_tables(scope: Scope) -> list[Table]:
     )
     links = visitor_counts(scope, ["referral_code"])["referral_code"]
     all_districts = list(District.objects.order_by("name"))
-    priority = _per_priority(districts, {d.pk: d.is_priority for d in all_districts})
+    is_priority = {d.pk: d.is_priority for d in all_districts}
+    priority = _per_priority(districts, is_priority)
+    district_rows = _by_objects(districts, all_districts)
+    district_keys = [d.pk for d in all_districts if d.pk in districts]
+    district_keys += [None] if None in districts else []
     link_channels = _per_link_channel(scope, links)
     yes_no = [(True, _("Priority neighbourhood")), (False, _("Other neighbourhood"))]
     site_languages = [code for code, _name in settings.LANGUAGES]
@@ -165,25 +178,37 @@ def visitor_tables(scope: Scope) -> list[Table]:
             item[0],
         ),
     )
+    link_rows = _links(scope, links)
     link_table = build(
         "link",
         _("Tracked link"),
-        _links(scope, links),
+        link_rows,
         offer=False,
         total=False,
         extra=LINK_COLUMNS,
+        # The link-channel table shows each channel's sum of links (None: no or removed link).
+        groups=_groups([figures.get("link_channel") for _l, figures in link_rows], lambda c: c),
+        total_hidden=total_hidden,
     )
     link_table.shown = LINKS_SHOWN
     return [
         build(
             "district",
             _("District"),
-            _by_objects(districts, all_districts),
+            district_rows,
             offer=False,
             total=True,
+            # The priority table shows each group's sum of districts.
+            groups=_groups(district_keys, lambda pk: is_priority.get(pk)),
+            total_hidden=total_hidden,
         ),
         build(
-            "priority", _("Neighbourhood"), _by_choices(priority, yes_no), offer=False, total=True
+            "priority",
+            _("Neighbourhood"),
+            _by_choices(priority, yes_no),
+            offer=False,
+            total=True,
+            total_hidden=total_hidden,
         ),
         build(
             "channel",
@@ -191,6 +216,7 @@ def visitor_tables(scope: Scope) -> list[Table]:
             _by_objects(channels, Channel.objects.order_by("position", "name")),
             offer=False,
             total=True,
+            total_hidden=total_hidden,
         ),
         build(
             "link-channel",
@@ -198,6 +224,7 @@ def visitor_tables(scope: Scope) -> list[Table]:
             _by_choices(link_channels, LinkChannel.choices),
             offer=False,
             total=True,
+            total_hidden=total_hidden,
         ),
         link_table,
         build(
@@ -206,6 +233,7 @@ def visitor_tables(scope: Scope) -> list[Table]:
             [(_language_label(code), raw) for code, raw in language_rows],
             offer=False,
             total=True,
+            total_hidden=total_hidden,
         ),
         build(
             "age",
@@ -213,6 +241,7 @@ def visitor_tables(scope: Scope) -> list[Table]:
             _by_choices(ages, AgeBracket.choices),
             offer=False,
             total=True,
+            total_hidden=total_hidden,
         ),
     ]
 
