@@ -130,7 +130,8 @@ def provider_results_page(request):
         (own.label, own.now, other.now if other else None, own.before, own.change)
         for own, other in zip(results.own, others, strict=True)
     ]
-    chart = None
+    # Without others to compare with: its own figures beside its previous edition's.
+    chart = comparison_chart(results.own, edition, results.previous, "chart-provider")
     if results.kind:
         chart = compared_bars(
             "chart-provider",
