@@ -127,3 +127,39 @@ def test_districts_cannot_be_worked_out_from_the_priority_table(reference_data):
     districts = texts(tables["district"])
     assert districts["Klingerberg"][:2] == ["< 5", "< 5"]
     assert districts["Vastenavondkamp"][:2] == ["≥ 5", "≥ 5"]
+
+
+def test_links_cannot_be_worked_out_from_the_link_channel_table(reference_data):
+    # Posters: links of 3 and 9 reservations; flyers: 20 and 6. The link-channel table shows
+    # 12 for posters: with the 9 shown, the 3 follows.
+    from agenda.models import Reservation
+    from campaign.models import TrackedLink
+
+    edition = EditionFactory(year=2030)
+    activity = ActivityFactory(edition=edition)
+    session = SessionFactory(
+        activity=activity,
+        starts_at=local(EDITION_START + datetime.timedelta(days=2), 14),
+        capacity=None,
+    )
+    n = 0
+    for code, channel, people in [
+        ("post01", "poster", 3),
+        ("post02", "poster", 9),
+        ("flye01", "flyer", 20),
+        ("flye02", "flyer", 6),
+    ]:
+        TrackedLink.objects.create(
+            code=code, edition=edition, provider=activity.provider, channel=channel
+        )
+        made = []
+        for _ in range(people):
+            n += 1
+            made.append(reserve(session, n).pk)
+        Reservation.objects.filter(pk__in=made).update(referral_code=code)
+    tables = {table.slug: table for table in visitor_tables(Scope(edition))}
+    assert texts(tables["link-channel"])["Poster"][0] == "12"
+    links = texts(tables["link"])
+    # made by, channel, visits, reservations …
+    assert links["post01"][3] == "< 5"
+    assert links["post02"][3] == "≥ 5"
