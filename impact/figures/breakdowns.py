@@ -11,7 +11,7 @@ from agenda.models import AgeBracket, Audience, Channel, Reservation
 from campaign.models import LinkChannel, LinkVisitDay, TrackedLink
 from impact.figures.raw import Facts, offer_counts, visitor_counts
 from impact.figures.scope import Scope
-from impact.figures.tables import Column, Table, build
+from impact.figures.tables import Column, Table, build, row_flags
 from providers.models import Discipline, District, Provider
 
 NOT_GIVEN = _("Not given")
@@ -140,12 +140,14 @@ LINK_COLUMNS = [
 LINKS_SHOWN = 20
 
 
-def _groups(keys: list, group_of) -> list[list[int]]:
-    """Indices of the rows (in `keys` order) per group, for the groups another table sums."""
+def _groups(labels: list[str], summary: Table) -> list[tuple[list[int], dict]]:
+    """The rows per row of the `summary` table that adds them up (by its label: `labels` are
+    the summary's labels of the rows, in order), with that row's hidden flags."""
+    flags = row_flags(summary)
     groups: dict = {}
-    for index, key in enumerate(keys):
-        groups.setdefault(group_of(key), []).append(index)
-    return list(groups.values())
+    for index, label in enumerate(labels):
+        groups.setdefault(label, []).append(index)
+    return [(members, flags.get(label, {})) for label, members in groups.items()]
 
 
 def visitor_tables(scope: Scope, total_hidden: dict | None = None) -> list[Table]:
@@ -179,6 +181,22 @@ def visitor_tables(scope: Scope, total_hidden: dict | None = None) -> list[Table
         ),
     )
     link_rows = _links(scope, links)
+    link_channel_table = build(
+        "link-channel",
+        _("Tracked link channel"),
+        _by_choices(link_channels, LinkChannel.choices),
+        offer=False,
+        total=True,
+        total_hidden=total_hidden,
+    )
+    priority_table = build(
+        "priority",
+        _("Neighbourhood"),
+        _by_choices(priority, yes_no),
+        offer=False,
+        total=True,
+        total_hidden=total_hidden,
+    )
     link_table = build(
         "link",
         _("Tracked link"),
@@ -187,7 +205,10 @@ def visitor_tables(scope: Scope, total_hidden: dict | None = None) -> list[Table
         total=False,
         extra=LINK_COLUMNS,
         # The link-channel table shows each channel's sum of links (None: no or removed link).
-        groups=_groups([figures.get("link_channel") for _l, figures in link_rows], lambda c: c),
+        groups=_groups(
+            [figures.get("link_channel") or str(NOT_GIVEN) for _l, figures in link_rows],
+            link_channel_table,
+        ),
         total_hidden=total_hidden,
     )
     link_table.shown = LINKS_SHOWN
@@ -199,17 +220,16 @@ def visitor_tables(scope: Scope, total_hidden: dict | None = None) -> list[Table
             offer=False,
             total=True,
             # The priority table shows each group's sum of districts.
-            groups=_groups(district_keys, lambda pk: is_priority.get(pk)),
+            groups=_groups(
+                [
+                    str(NOT_GIVEN) if pk is None else str(dict(yes_no)[is_priority[pk]])
+                    for pk in district_keys
+                ],
+                priority_table,
+            ),
             total_hidden=total_hidden,
         ),
-        build(
-            "priority",
-            _("Neighbourhood"),
-            _by_choices(priority, yes_no),
-            offer=False,
-            total=True,
-            total_hidden=total_hidden,
-        ),
+        priority_table,
         build(
             "channel",
             _("Heard about Week 3 through"),
@@ -218,14 +238,7 @@ def visitor_tables(scope: Scope, total_hidden: dict | None = None) -> list[Table
             total=True,
             total_hidden=total_hidden,
         ),
-        build(
-            "link-channel",
-            _("Tracked link channel"),
-            _by_choices(link_channels, LinkChannel.choices),
-            offer=False,
-            total=True,
-            total_hidden=total_hidden,
-        ),
+        link_channel_table,
         link_table,
         build(
             "language",

@@ -95,10 +95,11 @@ PAIRED = ("attended", "no_show")
 
 
 def _hidden_columns(
-    rows: list[dict], keys: list[str], groups: list[list[int]], total_hidden: dict
+    rows: list[dict], keys: list[str], groups: list[tuple[list[int], dict]], total_hidden: dict
 ) -> tuple[list[dict], dict]:
     """Each count column suppressed against its total and against each group of rows whose sum
-    is shown elsewhere (`groups`: the priority table's subtotals of districts …); "came" and
+    is shown elsewhere (`groups`: (rows, {key: subtotal hidden}), the priority table's
+    subtotals of districts …; a group whose subtotal is hidden keeps a hidden cell); "came" and
     "did not come" hidden together within a row; the totals on their own, hidden also where
     `total_hidden` says so (the headline's flags for the same figure)."""
     everything = list(range(len(rows)))
@@ -129,8 +130,21 @@ def _hidden_columns(
                 ]
                 if candidates:
                     flags[key][min(candidates)[1]] = True
+            for members, subtotal_hidden in groups:
+                if subtotal_hidden.get(key) and not any(flags[key][i] for i in members):
+                    # The other table hides this sum: its shown parts must not add up to it.
+                    # The smallest count that holds people; a lone zero if that is all.
+                    column = values[key]
+                    candidates = [
+                        (column[i] == 0, column[i], i) for i in members if i not in locked[key]
+                    ]
+                    if candidates:
+                        flags[key][min(candidates)[2]] = True
             flags[key] = hide_within(
-                values[key], flags[key], [everything, *groups], locked=locked[key]
+                values[key],
+                flags[key],
+                [everything, *(members for members, _hidden in groups)],
+                locked=locked[key],
             )
         if paired:
             for i in everything:
@@ -189,11 +203,12 @@ def build(
     offer: bool,
     total: bool,
     extra=None,
-    groups: list[list[int]] | None = None,
+    groups: list[tuple[list[int], dict]] | None = None,
     total_hidden: dict | None = None,
 ) -> Table:
     """A table of `labelled` (label, raw counts) rows; `extra` columns come after the label.
-    `groups`: indices of rows whose sum another table shows; `total_hidden`: the total row's
+    `groups`: (indices of rows whose sum another table shows, {key: that sum hidden there});
+    `total_hidden`: the total row's
     counts the headline hides (by key)."""
     extra = extra or []
     raws = [raw for _label, raw in labelled]
@@ -233,3 +248,13 @@ def build(
         blanks = ["" for _column in extra]
         table.total = [_("Total"), *blanks, *cells(summed, totals)]
     return table
+
+
+def row_flags(table: Table) -> dict[str, dict[str, bool]]:
+    """{row label: {count key: hidden}} of a visitor table, for the tables that break its rows
+    down (`build(groups=…)`)."""
+    keys = [key for key in VISITOR_COUNTS if key != "marked"]
+    return {
+        str(row[0]): {key: row[table.column_index(key)].hidden for key in keys}
+        for row in table.rows
+    }

@@ -163,3 +163,24 @@ def test_links_cannot_be_worked_out_from_the_link_channel_table(reference_data):
     # made by, channel, visits, reservations …
     assert links["post01"][3] == "< 5"
     assert links["post02"][3] == "≥ 5"
+
+
+def test_a_sum_the_priority_table_hides_is_not_the_sum_of_shown_districts(reference_data):
+    # No postcode 3, Vastenavondkamp 10 (priority), Blerick 6 and Tegelen 30. The priority
+    # table hides the 3 and, to protect it, the priority neighbourhoods' 10. The district table
+    # hides the 3 and Blerick's 6 (the smallest); showing Vastenavondkamp's 10 would give the
+    # priority sum back, and with it the 3 (total − other − priority).
+    edition = EditionFactory(year=2030)
+    session = SessionFactory(
+        activity=ActivityFactory(edition=edition),
+        starts_at=local(EDITION_START + datetime.timedelta(days=2), 14),
+        capacity=None,
+    )
+    n = 0
+    for postcode, people in [("", 3), ("5925AB", 10), ("5921AB", 6), ("5931AB", 30)]:
+        for _ in range(people):
+            n += 1
+            reserve(session, n, postcode=postcode)
+    tables = {table.slug: table for table in visitor_tables(Scope(edition))}
+    assert texts(tables["priority"])["Priority neighbourhood"][0] == "≥ 5"
+    assert texts(tables["district"])["Vastenavondkamp"][0] == "≥ 5"
