@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from agenda.models import Channel, Edition, Reservation, ReservationState
 from campaign import suppression
 from campaign.models import LinkChannel, LinkVisitDay, TrackedLink
-from campaign.suppression import HIDDEN_TEXT, THRESHOLD, suppress
+from campaign.suppression import THRESHOLD, suppress
 from providers.models import Provider
 
 # A reservation that held a place (see the module's docstring).
@@ -34,7 +34,6 @@ HELD_STATES = [ReservationState.CONFIRMED, ReservationState.ATTENDED, Reservatio
 MIN_PROVIDERS_FOR_AVERAGE = THRESHOLD
 METRICS = ("visits", "reservations", "people", "came")
 HEARD_METRICS = ("reservations", "people")
-LARGE_HIDDEN_TEXT = "≥ 5"
 # The rows that are about no one provider or page.
 CITY = _("City campaign")
 CITY_ELSEWHERE = _("City links to other pages")
@@ -78,36 +77,18 @@ class Table:
         return bool(self.rows)
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A count as the reach pages show it. A hidden count of 1 to 4 reads "< 5"; a larger one,
-    hidden only so that the total cannot give a small one back, reads "≥ 5" (not "< 5", which
-    would be untrue); a hidden 0 reads "< 5", which holds and gives nothing away."""
-
-    count: suppression.Count
-
-    def __str__(self) -> str:
-        if not self.count.hidden:
-            return str(self.count.value)
-        return HIDDEN_TEXT if self.count.value < THRESHOLD else LARGE_HIDDEN_TEXT
-
-    @property
-    def hidden(self) -> bool:
-        return self.count.hidden
-
-
 def table(rows: list[Row], metrics: tuple[str, ...] = METRICS) -> Table:
     """Each column is one breakdown with its total below it: suppressed so that no difference
     of shown figures gives back a hidden one."""
     columns = [suppress([getattr(row.figures, name) for row in rows]) for name in metrics]
-    cells = [[Cell(column[index]) for column in columns] for index in range(len(rows))]
+    cells = [[column[index] for column in columns] for index in range(len(rows))]
     totals = [figure(sum(getattr(row.figures, name) for row in rows)) for name in metrics]
     return Table(metrics=metrics, rows=list(zip(rows, cells, strict=True)), total=totals)
 
 
-def figure(value: int) -> Cell:
+def figure(value: int) -> suppression.Count:
     """One figure on its own, with no breakdown beside it."""
-    return Cell(suppression.count(value))
+    return suppression.count(value)
 
 
 # Reading: three queries for the links, two for "how did you hear", three for the providers.

@@ -12,7 +12,7 @@ from agenda.admin_moderation import csv_safe
 from agenda.models import Edition
 from impact.access import provider_view, staff_view
 from impact.charts import compared_bars, horizontal_bars
-from impact.figures import edition_dashboard, provider_results
+from impact.figures import MIN_OTHERS, edition_dashboard, provider_results
 from impact.figures.tables import Column, Table
 
 # The headline counts the edition-against-previous chart shows.
@@ -124,23 +124,26 @@ def provider_results_page(request):
     if edition is None:
         raise Http404("No edition yet")
     results = provider_results(edition, provider)
-    rows = [
-        (own.label, own.now, kind.now, own.before, own.change)
-        for own, kind in zip(results.own, results.kind, strict=True)
-    ]
-    chart_items = [
-        (own.label, own.now, kind.now)
-        for own, kind in zip(results.own, results.kind, strict=True)
-        if own.key in COMPARED
-    ]
     kind_label = provider.get_kind_display()
-    chart = compared_bars(
-        "chart-provider",
-        _("Your figures beside all providers of your kind"),
-        chart_items,
-        provider.name,
-        _("All: %(kind)s") % {"kind": kind_label},
-    )
+    others = results.kind or [None] * len(results.own)
+    rows = [
+        (own.label, own.now, other.now if other else None, own.before, own.change)
+        for own, other in zip(results.own, others, strict=True)
+    ]
+    # Without others to compare with: its own figures beside its previous edition's.
+    chart = comparison_chart(results.own, edition, results.previous, "chart-provider")
+    if results.kind:
+        chart = compared_bars(
+            "chart-provider",
+            _("Your figures beside the other providers of your kind"),
+            [
+                (own.label, own.now, other.now)
+                for own, other in zip(results.own, results.kind, strict=True)
+                if own.key in COMPARED
+            ],
+            provider.name,
+            _("Others: %(kind)s") % {"kind": kind_label},
+        )
     return render(
         request,
         "impact/provider_results.html",
@@ -151,6 +154,8 @@ def provider_results_page(request):
             "provider": provider,
             "kind_label": kind_label,
             "rows": rows,
+            "compared": results.kind is not None,
+            "min_others": MIN_OTHERS,
             "chart": chart,
             "editions": Edition.objects.order_by("-starts_on"),
         },

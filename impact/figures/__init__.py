@@ -41,12 +41,25 @@ def edition_dashboard(edition: Edition) -> Dashboard:
     scope = Scope(edition)
     previous = previous_edition(edition)
     facts = activity_facts(scope)
+    figures = headline(scope, previous, facts)
+    # A table's total hides what the headline hides of the same figure (came, hidden with the
+    # walk-ins, would else give them away from the participants).
+    total_hidden = {
+        figure.key: figure.now.hidden
+        for figure in figures
+        if figure.key in ("reservations", "booked", "attended", "no_show")
+    }
     return Dashboard(
         edition,
         previous,
-        headline(scope, previous, facts),
-        [*offer_tables(scope, facts), *visitor_tables(scope)],
+        figures,
+        [*offer_tables(scope, facts), *visitor_tables(scope, total_hidden)],
     )
+
+
+# A provider's figures are compared with the other providers of its kind only when there are
+# at least this many of them: with fewer, the aggregate comes too close to one provider's.
+MIN_OTHERS = 5
 
 
 @dataclass
@@ -54,18 +67,33 @@ class ProviderResults:
     edition: Edition
     previous: Edition | None
     own: list[Figure]
-    kind: list[Figure]
+    # The other providers of its kind together (never the provider itself: its own exact
+    # figures subtracted from a total that holds them would give the rest away); None when
+    # fewer than MIN_OTHERS other providers of its kind took part.
+    kind: list[Figure] | None
 
 
 def provider_results(edition: Edition, provider) -> ProviderResults:
-    """A provider's own headline figures, and those of all providers of its kind together."""
+    """A provider's own headline figures, and those of the other providers of its kind
+    together, when there are enough of them."""
     previous = previous_edition(edition)
+    others = headline(
+        Scope(edition, kind=provider.kind, excluded_provider_id=provider.pk), previous
+    )
+    enough = next(f for f in others if f.key == "providers").now.value >= MIN_OTHERS
     return ProviderResults(
         edition,
         previous,
         headline(Scope(edition, provider_id=provider.pk), previous),
-        headline(Scope(edition, kind=provider.kind), previous),
+        others if enough else None,
     )
 
 
-__all__ = ["Dashboard", "ProviderResults", "Scope", "edition_dashboard", "provider_results"]
+__all__ = [
+    "MIN_OTHERS",
+    "Dashboard",
+    "ProviderResults",
+    "Scope",
+    "edition_dashboard",
+    "provider_results",
+]

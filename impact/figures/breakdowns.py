@@ -11,7 +11,7 @@ from agenda.models import AgeBracket, Audience, Channel, Reservation
 from campaign.models import LinkChannel, LinkVisitDay, TrackedLink
 from impact.figures.raw import Facts, offer_counts, visitor_counts
 from impact.figures.scope import Scope
-from impact.figures.tables import Column, Table, build
+from impact.figures.tables import Column, Table, build, row_flags
 from providers.models import Discipline, District, Provider
 
 NOT_GIVEN = _("Not given")
@@ -140,7 +140,18 @@ LINK_COLUMNS = [
 LINKS_SHOWN = 20
 
 
-def visitor_tables(scope: Scope) -> list[Table]:
+def _groups(labels: list[str], summary: Table) -> list[tuple[list[int], dict]]:
+    """The rows per row of the `summary` table that adds them up (by its label: `labels` are
+    the summary's labels of the rows, in order), with that row's hidden flags."""
+    flags = row_flags(summary)
+    groups: dict = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(label, []).append(index)
+    return [(members, flags.get(label, {})) for label, members in groups.items()]
+
+
+def visitor_tables(scope: Scope, total_hidden: dict | None = None) -> list[Table]:
+    """`total_hidden`: the headline's hidden flags, which each table's total row carries too."""
     # Two narrow groupings rather than one wide one: a few hundred rows to add up, not
     # thousands.
     per = visitor_counts(scope, ["district", "channel"]) | visitor_counts(
@@ -154,7 +165,11 @@ def visitor_tables(scope: Scope) -> list[Table]:
     )
     links = visitor_counts(scope, ["referral_code"])["referral_code"]
     all_districts = list(District.objects.order_by("name"))
-    priority = _per_priority(districts, {d.pk: d.is_priority for d in all_districts})
+    is_priority = {d.pk: d.is_priority for d in all_districts}
+    priority = _per_priority(districts, is_priority)
+    district_rows = _by_objects(districts, all_districts)
+    district_keys = [d.pk for d in all_districts if d.pk in districts]
+    district_keys += [None] if None in districts else []
     link_channels = _per_link_channel(scope, links)
     yes_no = [(True, _("Priority neighbourhood")), (False, _("Other neighbourhood"))]
     site_languages = [code for code, _name in settings.LANGUAGES]
@@ -165,40 +180,65 @@ def visitor_tables(scope: Scope) -> list[Table]:
             item[0],
         ),
     )
+    link_rows = _links(scope, links)
+    link_channel_table = build(
+        "link-channel",
+        _("Tracked link channel"),
+        _by_choices(link_channels, LinkChannel.choices),
+        offer=False,
+        total=True,
+        total_hidden=total_hidden,
+    )
+    priority_table = build(
+        "priority",
+        _("Neighbourhood"),
+        _by_choices(priority, yes_no),
+        offer=False,
+        total=True,
+        total_hidden=total_hidden,
+    )
     link_table = build(
         "link",
         _("Tracked link"),
-        _links(scope, links),
+        link_rows,
         offer=False,
         total=False,
         extra=LINK_COLUMNS,
+        # The link-channel table shows each channel's sum of links (None: no or removed link).
+        groups=_groups(
+            [figures.get("link_channel") or str(NOT_GIVEN) for _l, figures in link_rows],
+            link_channel_table,
+        ),
+        total_hidden=total_hidden,
     )
     link_table.shown = LINKS_SHOWN
     return [
         build(
             "district",
             _("District"),
-            _by_objects(districts, all_districts),
+            district_rows,
             offer=False,
             total=True,
+            # The priority table shows each group's sum of districts.
+            groups=_groups(
+                [
+                    str(NOT_GIVEN) if pk is None else str(dict(yes_no)[is_priority[pk]])
+                    for pk in district_keys
+                ],
+                priority_table,
+            ),
+            total_hidden=total_hidden,
         ),
-        build(
-            "priority", _("Neighbourhood"), _by_choices(priority, yes_no), offer=False, total=True
-        ),
+        priority_table,
         build(
             "channel",
             _("Heard about Week 3 through"),
             _by_objects(channels, Channel.objects.order_by("position", "name")),
             offer=False,
             total=True,
+            total_hidden=total_hidden,
         ),
-        build(
-            "link-channel",
-            _("Tracked link channel"),
-            _by_choices(link_channels, LinkChannel.choices),
-            offer=False,
-            total=True,
-        ),
+        link_channel_table,
         link_table,
         build(
             "language",
@@ -206,6 +246,7 @@ def visitor_tables(scope: Scope) -> list[Table]:
             [(_language_label(code), raw) for code, raw in language_rows],
             offer=False,
             total=True,
+            total_hidden=total_hidden,
         ),
         build(
             "age",
@@ -213,6 +254,7 @@ def visitor_tables(scope: Scope) -> list[Table]:
             _by_choices(ages, AgeBracket.choices),
             offer=False,
             total=True,
+            total_hidden=total_hidden,
         ),
     ]
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Edition
-from campaign.suppression import count, suppress
+from campaign.suppression import Count, count, suppress
 from impact.figures.cells import Change, change, plain, rate, score
 from impact.figures.raw import Facts, headline_counts
 from impact.figures.scope import Scope
@@ -49,6 +49,9 @@ def shown(counts: dict[str, int]) -> dict[str, object]:
     participants = count(counts["participants"])
     reported = count(counts["participants_reported"])
     no_show = count(counts["no_show"])
+    if attended.hidden or no_show.hidden:
+        # Once every reservation is marked, booked = came + did not come: one gives the other.
+        attended, no_show = Count(attended.value, True), Count(no_show.value, True)
     marked = count(counts["attended"] + counts["no_show"])
     conversions = count(counts["conversions"])
     sent, answered = count(counts["sent"]), count(counts["answered"])

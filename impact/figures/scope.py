@@ -17,6 +17,8 @@ class Scope:
     edition: Edition
     provider_id: int | None = None
     kind: str = ""
+    # The provider left out: a provider's comparison is the other providers of its kind.
+    excluded_provider_id: int | None = None
 
     def activities(self, prefix: str = "") -> Q:
         """Approved activities of the edition (and of the provider or kind), from `prefix`."""
@@ -25,6 +27,8 @@ class Scope:
             q &= Q(**{f"{prefix}provider_id": self.provider_id})
         if self.kind:
             q &= Q(**{f"{prefix}provider__kind": self.kind})
+        if self.excluded_provider_id:
+            q &= ~Q(**{f"{prefix}provider_id": self.excluded_provider_id})
         return q
 
     def sessions(self, prefix: str = "") -> Q:
@@ -36,4 +40,4 @@ class Scope:
         return self.sessions("session__") & Q(state__in=BOOKED_STATES)
 
     def with_edition(self, edition: Edition) -> "Scope":
-        return Scope(edition, self.provider_id, self.kind)
+        return Scope(edition, self.provider_id, self.kind, self.excluded_provider_id)

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from campaign.suppression import count, suppress
-from impact.figures.cells import plain, rate
+from campaign.suppression import Count, hide_within, is_small, suppress
+from impact.figures.cells import Rate, plain, rate
 
 
 @dataclass(frozen=True)
@@ -89,28 +89,98 @@ def _public(key: str, row: dict) -> bool:
     return key == "booked_limited" and not row.get("offered")
 
 
-def _hidden_columns(rows: list[dict], keys: list[str]) -> tuple[list[dict], dict]:
-    """Each count column suppressed against its total; the totals on their own."""
-    columns = {}
-    for key in keys:
-        private = [i for i, row in enumerate(rows) if not _public(key, row)]
-        hidden = dict(zip(private, suppress([rows[i].get(key, 0) for i in private]), strict=True))
-        columns[key] = [hidden.get(i) or plain(row.get(key, 0)) for i, row in enumerate(rows)]
-    shown = [{key: columns[key][i] for key in keys} for i in range(len(rows))]
-    totals = {key: count(sum(row.get(key, 0) for row in rows)) for key in keys}
+# Within a row of a visitor table, "came" and "did not come" add up to the places booked once
+# every reservation is marked: one hidden alone would be given away by the other.
+PAIRED = ("attended", "no_show")
+
+
+def _hidden_columns(
+    rows: list[dict], keys: list[str], groups: list[tuple[list[int], dict]], total_hidden: dict
+) -> tuple[list[dict], dict]:
+    """Each count column suppressed against its total and against each group of rows whose sum
+    is shown elsewhere (`groups`: (rows, {key: subtotal hidden}), the priority table's
+    subtotals of districts …; a group whose subtotal is hidden keeps a hidden cell); "came" and
+    "did not come" hidden together within a row; the totals on their own, hidden also where
+    `total_hidden` says so (the headline's flags for the same figure)."""
+    everything = list(range(len(rows)))
+    values = {key: [row.get(key, 0) for row in rows] for key in keys}
+    locked = {key: {i for i in everything if _public(key, rows[i])} for key in keys}
+    flags = {
+        key: [is_small(value) and i not in locked[key] for i, value in enumerate(values[key])]
+        for key in keys
+    }
+    totals = {
+        key: Count(
+            sum(values[key]), hidden=is_small(sum(values[key])) or total_hidden.get(key, False)
+        )
+        for key in keys
+    }
+    paired = all(key in keys for key in PAIRED)
+    if paired and any(totals[key].hidden for key in PAIRED):
+        for key in PAIRED:
+            totals[key] = Count(totals[key].value, hidden=True)
+    changed = True
+    while changed:
+        changed = False
+        for key in keys:
+            if totals[key].hidden and not any(flags[key]):
+                # A hidden total must not be the sum of the shown cells: one of them goes too.
+                candidates = [
+                    (v, i) for i, v in enumerate(values[key]) if v and i not in locked[key]
+                ]
+                if candidates:
+                    flags[key][min(candidates)[1]] = True
+            for members, subtotal_hidden in groups:
+                if subtotal_hidden.get(key) and not any(flags[key][i] for i in members):
+                    # The other table hides this sum: its shown parts must not add up to it.
+                    # The smallest count that holds people; a lone zero if that is all.
+                    column = values[key]
+                    candidates = [
+                        (column[i] == 0, column[i], i) for i in members if i not in locked[key]
+                    ]
+                    if candidates:
+                        flags[key][min(candidates)[2]] = True
+            flags[key] = hide_within(
+                values[key],
+                flags[key],
+                [everything, *(members for members, _hidden in groups)],
+                locked=locked[key],
+            )
+        if paired:
+            for i in everything:
+                if flags[PAIRED[0]][i] != flags[PAIRED[1]][i]:
+                    flags[PAIRED[0]][i] = flags[PAIRED[1]][i] = True
+                    changed = True
+    shown = [
+        {
+            key: Count(values[key][i], hidden=flags[key][i])
+            if i not in locked[key]
+            else plain(values[key][i])
+            for key in keys
+        }
+        for i in everything
+    ]
     return shown, totals
 
 
 def _offer_cells(raw: dict, hidden: dict) -> list:
+    """A rate is hidden whenever a count of its row it is made from, or the shown count it
+    stands for, is hidden: fill rate × places offered would give a hidden "booked" back."""
     offered = plain(raw.get("offered", 0))
+    fill = rate(hidden["booked_limited"], offered)
+    conversion = rate(hidden["conversions"], hidden["participants_reported"])
     return [
         plain(raw.get("activities", 0)),
         offered,
         hidden["booked"],
-        rate(hidden["booked_limited"], offered),
+        Rate(fill.numerator, fill.denominator, hidden=fill.hidden or hidden["booked"].hidden),
         hidden["participants"],
         hidden["conversions"],
-        rate(hidden["conversions"], hidden["participants_reported"]),
+        Rate(
+            conversion.numerator,
+            conversion.denominator,
+            hidden=conversion.hidden or hidden["participants"].hidden,
+        ),
         rate(hidden["age_inside"], hidden["age_known"]),
     ]
 
@@ -126,16 +196,27 @@ def _visitor_cells(raw: dict, hidden: dict) -> list:
 
 
 def build(
-    slug, title, labelled: list[tuple[str, dict]], *, offer: bool, total: bool, extra=None
+    slug,
+    title,
+    labelled: list[tuple[str, dict]],
+    *,
+    offer: bool,
+    total: bool,
+    extra=None,
+    groups: list[tuple[list[int], dict]] | None = None,
+    total_hidden: dict | None = None,
 ) -> Table:
-    """A table of `labelled` (label, raw counts) rows; `extra` columns come after the label."""
+    """A table of `labelled` (label, raw counts) rows; `extra` columns come after the label.
+    `groups`: (indices of rows whose sum another table shows, {key: that sum hidden there});
+    `total_hidden`: the total row's
+    counts the headline hides (by key)."""
     extra = extra or []
     raws = [raw for _label, raw in labelled]
     for raw in raws:
         raw["marked"] = raw.get("attended", 0) + raw.get("no_show", 0)
     keys = OFFER_COUNTS if offer else VISITOR_COUNTS
     cells = _offer_cells if offer else _visitor_cells
-    shown, totals = _hidden_columns(raws, keys)
+    shown, totals = _hidden_columns(raws, keys, groups or [], total_hidden or {})
     extra_cells = {}
     for column in extra:
         if column.kind == "count":
@@ -167,3 +248,13 @@ def build(
         blanks = ["" for _column in extra]
         table.total = [_("Total"), *blanks, *cells(summed, totals)]
     return table
+
+
+def row_flags(table: Table) -> dict[str, dict[str, bool]]:
+    """{row label: {count key: hidden}} of a visitor table, for the tables that break its rows
+    down (`build(groups=…)`)."""
+    keys = [key for key in VISITOR_COUNTS if key != "marked"]
+    return {
+        str(row[0]): {key: row[table.column_index(key)].hidden for key in keys}
+        for row in table.rows
+    }

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from agenda.models import Reservation
 from campaign.models import TrackedLink
-from campaign.suppression import suppress
+from campaign.suppression import Count, suppress
 from impact.figures import edition_dashboard
 from tests.factories import ProviderFactory, UserFactory
 
@@ -55,11 +55,11 @@ def test_small_counts_show_as_under_five_in_html_and_csv(staff_client):
 
 def test_a_cell_the_total_would_give_away_is_hidden_too(staff_client):
     # Shown, Blerick's 8 and the 16 without a postcode would give Venlo-Centrum's 4 away
-    # from the total of 28: so Blerick's count is hidden as well.
+    # from the total of 28: so Blerick's count is hidden as well, as "≥ 5" (it is 8).
     html = staff_client.get(reverse("impact_staff:dashboard")).content.decode()
-    assert row(html, "Blerick")[0] == "&lt; 5"
+    assert row(html, "Blerick")[0] == "≥ 5"
     rows = csv_rows(staff_client.get(reverse("impact_staff:table_csv", args=["district"])))
-    assert rows["Blerick"][0] == "< 5"
+    assert rows["Blerick"][0] == "≥ 5"
     assert rows["Totaal"][0] == "28"
 
 
@@ -72,16 +72,17 @@ def test_every_breakdown_column_leaves_no_single_hidden_cell(known):
             # Blank: a row the column does not apply to.
             cells = [row[index] for row in table.rows if row[index] != ""]
             hidden = [cell for cell in cells if cell.hidden]
-            # One row alone: its total is the same count, hidden by the same rule.
+            # One row alone: its total is the same count, hidden by the same rule. Else the
+            # hidden cells hold 5 or more together (or nothing is left shown).
             assert len(hidden) != 1 or len(cells) == 1, (table.slug, column.key)
+            if hidden and len(hidden) < len(cells):
+                assert sum(cell.value for cell in hidden) >= 5, (table.slug, column.key)
             assert all(cell.value >= 5 or cell.hidden for cell in cells)
 
 
 def test_a_zero_is_hidden_like_any_count_under_five():
-    # "0" beside "< 5" would tell which group someone is in; hidden, the 0 is the second cell.
-    assert [str(c) for c in suppress([3, 0, 20, 30])] == ["< 5", "< 5", "20", "30"]
-    # With no zero, the smallest other count is hidden with the small one.
-    assert [str(c) for c in suppress([3, 7, 20, 30])] == ["< 5", "< 5", "20", "30"]
+    # "0" beside "< 5" would tell which group someone is in; hidden like any small count.
+    assert [str(c) for c in suppress([0, 20, 30], with_total=False)] == ["< 5", "20", "30"]
 
 
 def test_csv_cells_cannot_run_as_formulas(staff_client, known):
@@ -100,3 +101,25 @@ def test_the_provider_page_hides_small_counts(client, known):
     with translation.override("nl"):
         html = client.get(reverse("impact:provider_results")).content.decode()
     assert row(html, "Niet gekomen")[0] == "&lt; 5"
+
+
+def test_hidden_cells_hold_at_least_five_together_beside_a_total():
+    # 3 and 0 hidden, 20 and 30 shown: the total 53 minus 50 gives their sum, 3, away. So the
+    # smallest shown cell is hidden too, until the hidden ones hold 5 or more together.
+    assert [str(c) for c in suppress([3, 0, 20, 30])] == ["< 5", "< 5", "≥ 5", "30"]
+    # Two small ones that hold 5 together need no third.
+    assert [str(c) for c in suppress([3, 2, 20, 30])] == ["< 5", "< 5", "20", "30"]
+    # Nothing small: nothing hidden. Nothing left to show: all hidden.
+    assert [str(c) for c in suppress([7, 20])] == ["7", "20"]
+    assert [str(c) for c in suppress([1, 0])] == ["< 5", "< 5"]
+    # Without a total, only the small ones.
+    assert [str(c) for c in suppress([3, 0, 20], with_total=False)] == ["< 5", "< 5", "20"]
+
+
+def test_a_large_count_hidden_to_protect_another_reads_at_least_five():
+    # The 7 is hidden only so the total cannot give the 3 back: "< 5" would be untrue.
+    assert [str(c) for c in suppress([3, 7, 20, 30])] == ["< 5", "≥ 5", "20", "30"]
+    assert str(Count(0, hidden=True)) == "< 5"
+    assert str(Count(4, hidden=True)) == "< 5"
+    assert str(Count(5, hidden=True)) == "≥ 5"
+    assert str(Count(5)) == "5"
