@@ -2,25 +2,17 @@
 
 An option's count is what the agenda would show with that option chosen in its own filter and
 every other filter as it is (options within one filter combine with OR, so a filter's own
-choices do not narrow its counts). Each filter costs one grouped query, whatever the size of
-the data. Free places are not counted: they are not part of the cached page (see
+choices do not narrow its counts). The counts take two queries, whatever the size of the data
+and whatever the database's statistics: the activities found first, then one grouped pass per
+filter over them. Free places are not counted: they are not part of the cached page (see
 agenda.caching), and the "free spots" filter is left as it is.
 """
 
 import copy
 import datetime
 
-from django.db.models import (
-    CharField,
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-)
+from django.db import connection
+from django.db.models import CharField, Count, F, Lookup, Value
 from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,13 +25,6 @@ from providers.models import District
 COUNTED = ("dag", "doelgroep", "discipline", "wijk", "taal", "soort")
 # At most this many suggestions when nothing is found.
 MAX_RELAXATIONS = 4
-
-
-class CountOf(Subquery):
-    """The number of rows of a subquery, as a column of the outer query."""
-
-    template = "(SELECT count(*) FROM (%(subquery)s) _counted)"
-    output_field = IntegerField()
 
 
 def without(filterset, *names, **replace):
@@ -56,29 +41,66 @@ def without(filterset, *names, **replace):
     return clone
 
 
-def _per_option(facet, options, key, filterset, condition):
-    """One row per option: (facet, key, count). `condition`: what an activity (OuterRef("pk"))
-    needs for the option (the outer row, OuterRef(OuterRef("pk")))."""
-    activities = filterset.qs.order_by().filter(condition).values("pk")
-    return (
-        options.order_by()
-        .annotate(facet=Value(facet), key=Cast(key, CharField()), n=CountOf(activities))
-        .values_list("facet", "key", "n")
+class AnyOf(Lookup):
+    """`column = ANY(%s)`: the pks as one array, a constant the database looks up by hash,
+    whatever its statistics say (a subquery in their place may be planned to run per row)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def __init__(self, column: str, pks):
+        super().__init__(F(column), list(pks))
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
+
+
+def matching_pks(*querysets) -> list[list[int]]:
+    """The pks of each queryset, in one query: each is a subquery of its own, uncorrelated,
+    which the database runs once."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
+        parts.append(f"ARRAY({sql})")
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return [list(pks) for pks in cursor.fetchone()]
+
+
+def _audience_rows(pks) -> tuple[str, list]:
+    """(facet, audience slug, count) for the activities `pks`: an activity counts for each of
+    its audiences and for every audience they include (Audience.includes: an activity for
+    families counts for children and adults too), once however many paths lead there."""
+    quote = connection.ops.quote_name
+    links = quote(Activity.audiences.through._meta.db_table)
+    includes = quote(Audience.includes.through._meta.db_table)
+    audiences = quote(Audience._meta.db_table)
+    sql = (
+        "SELECT 'doelgroep' AS facet, CAST(a.slug AS varchar) AS key, "
+        "COUNT(DISTINCT reach.activity_id) AS n FROM ("
+        f"SELECT l.activity_id, l.audience_id FROM {links} l WHERE l.activity_id = ANY(%s) "
+        f"UNION ALL SELECT l.activity_id, i.to_audience_id FROM {links} l "
+        f"JOIN {includes} i ON i.from_audience_id = l.audience_id "
+        "WHERE l.activity_id = ANY(%s)"
+        f") reach JOIN {audiences} a ON a.id = reach.audience_id GROUP BY a.slug"
     )
+    return sql, [pks, pks]
 
 
-def _links(relation, **lookups):
-    return getattr(Activity, relation).through.objects.filter(activity=OuterRef("pk"), **lookups)
-
-
-def audiences_with_counts(activities):
-    """Every audience with how many of `activities` count for it (families count for
-    children and adults too: Audience.includes), as the audience filter finds them."""
-    option = OuterRef(OuterRef("pk"))
-    links = _links("audiences").filter(Q(audience=option) | Q(audience__includes=option))
-    return Audience.objects.annotate(
-        activity_count=CountOf(activities.order_by().filter(Exists(links)).values("pk"))
-    )
+def audiences_with_counts(activities) -> list:
+    """The audiences that any of `activities` count for, in their order, each with its
+    `activity_count` (as the audience filter finds them: Audience.includes counts too)."""
+    (pks,) = matching_pks(activities)
+    sql, params = _audience_rows(pks)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        counts = {slug: n for _facet, slug, n in cursor.fetchall()}
+    audiences = list(Audience.objects.filter(slug__in=counts).order_by("position", "name", "pk"))
+    for audience in audiences:
+        audience.activity_count = counts[audience.slug]
+    return audiences
 
 
 def _grouped(facet, rows, key, activity="activity"):
@@ -93,48 +115,64 @@ def _grouped(facet, rows, key, activity="activity"):
     )
 
 
-def _linked(relation, filterset):
-    """The rows linking the filtered activities to the options of an M2M filter."""
-    through = getattr(Activity, relation).through
-    return through.objects.filter(activity__in=filterset.qs.order_by().values("pk"))
+def _chosen(value) -> bool:
+    return value not in (None, False, "", []) and not (hasattr(value, "exists") and not value)
 
 
-def option_counts(filterset) -> dict[str, dict[str, int]]:
-    """For each counted filter: option value → number of activities (an option without any
-    is left out). One query in all (the filters' grouped counts joined with UNION ALL)."""
-    option = OuterRef(OuterRef("pk"))
-    audiences = Q(audience=option) | Q(audience__includes=option)
-    # Audiences count through Audience.includes too, so one activity may reach an option along
-    # two paths: a subquery per audience (a handful) counts each activity once.
-    parts = [
-        _per_option(
-            "doelgroep",
-            Audience.objects.all(),
-            F("slug"),
-            without(filterset, "doelgroep"),
-            Exists(_links("audiences").filter(audiences)),
+def option_counts(filterset) -> tuple[int, dict[str, dict[str, int]]]:
+    """How many activities the filters find, and for each counted filter: option value →
+    number of activities (an option without any is left out).
+
+    Two queries, planned the same whatever the database's statistics: first the pks the
+    filters find, and for each filter with a choice the pks found without it (one subquery
+    each, run once); then every filter's counts over those pks, grouped, joined with UNION
+    ALL."""
+    filterset.form.is_valid()
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    variants = {
+        name: without(filterset, name) if _chosen(cleaned.get(name)) else filterset
+        for name in COUNTED
+    }
+    distinct = list({id(variant): variant for variant in variants.values()}.values())
+    found = dict(
+        zip(map(id, distinct), matching_pks(*(variant.qs for variant in distinct)), strict=True)
+    )
+    pks = {name: found[id(variant)] for name, variant in variants.items()}
+    links = {
+        name: getattr(Activity, relation).through.objects.filter(AnyOf("activity", pks[name]))
+        for name, relation in (("discipline", "disciplines"), ("taal", "languages"))
+    }
+    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    grouped = [
+        _grouped("discipline", links["discipline"], F("discipline__slug")),
+        _grouped("taal", links["taal"], F("language_id")),
+        _grouped(
+            "wijk",
+            variants["wijk"].matching_sessions().filter(AnyOf("activity", pks["wijk"])),
+            F("venue__district__slug"),
         ),
         _grouped(
-            "discipline",
-            _linked("disciplines", without(filterset, "discipline")),
-            F("discipline__slug"),
+            "soort",
+            Activity.objects.filter(AnyOf("pk", pks["soort"])),
+            F("provider__kind"),
+            activity="pk",
         ),
-        _grouped("taal", _linked("languages", without(filterset, "taal")), F("language_id")),
+        _grouped(
+            "dag", variants["dag"].matching_sessions().filter(AnyOf("activity", pks["dag"])), day
+        ),
     ]
-    rest = without(filterset, "wijk")
-    sessions = rest.matching_sessions().filter(activity__in=rest.qs.order_by().values("pk"))
-    parts.append(_grouped("wijk", sessions, F("venue__district__slug")))
-    rest = without(filterset, "soort")
-    parts.append(_grouped("soort", rest.qs, F("provider__kind"), activity="pk"))
-    rest = without(filterset, "dag")
-    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
-    sessions = rest.matching_sessions().filter(activity__in=rest.qs.order_by().values("pk"))
-    parts.append(_grouped("dag", sessions, day))
+    parts = [_audience_rows(pks["doelgroep"])]
+    parts.extend(queryset.query.sql_with_params() for queryset in grouped)
     counts = {name: {} for name in COUNTED}
-    for facet, key, n in parts[0].union(*parts[1:], all=True):
-        if key is not None:
-            counts[facet][key] = n
-    return counts
+    with connection.cursor() as cursor:
+        cursor.execute(
+            " UNION ALL ".join(f"({sql})" for sql, _params in parts),
+            [param for _sql, params in parts for param in params],
+        )
+        for facet, key, n in cursor.fetchall():
+            if key is not None:
+                counts[facet][key] = n
+    return len(found[id(filterset)]), counts
 
 
 def relaxations(filterset, counts) -> list[dict]:

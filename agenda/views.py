@@ -54,9 +54,7 @@ def home(request):
             activity_count=public.count(),
             provider_count=Provider.objects.filter(pk__in=provider_ids).count(),
             # Ordered explicitly: an aggregate query leaves Meta.ordering out.
-            audiences=facets.audiences_with_counts(public)
-            .filter(activity_count__gt=0)
-            .order_by("position", "name", "pk"),
+            audiences=facets.audiences_with_counts(public),
             days=edition.days,
             welcoming=_welcoming(public),
         )
@@ -104,11 +102,13 @@ def agenda(request):
         "audiences",
     )
     requested_page = request.GET.get("page")
-    page = Paginator(results, settings.AGENDA_PAGE_SIZE).get_page(requested_page)
+    total, counts = facets.option_counts(filterset)
+    paginator = Paginator(results, settings.AGENDA_PAGE_SIZE)
+    paginator.count = total  # counted with the options: no query of its own
+    page = paginator.get_page(requested_page)
     page_query = request.GET.copy()
     page_query.pop("page", None)
     ignored_filters = filterset.ignored_filters()
-    counts = facets.option_counts(filterset)
     active_filters = filterset.active_filters()
     relaxations = (
         facets.relaxations(filterset, counts) if active_filters and not page.paginator.count else []
