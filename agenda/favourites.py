@@ -6,6 +6,7 @@ only the favourites page (not cached) reads it.
 """
 
 from agenda.models import Activity
+from providers.validators import is_plain_number
 
 COOKIE = "week3_favorieten"
 MAX_FAVOURITES = 60
@@ -16,7 +17,7 @@ def favourite_ids(request) -> list[int]:
     """The numbers in the visitor's cookie; anything else in it is ignored."""
     ids = []
     for part in request.COOKIES.get(COOKIE, "").split("."):
-        if part.isascii() and part.isdigit() and len(part) < 10 and int(part) not in ids:
+        if is_plain_number(part) and len(part) < 10 and int(part) not in ids:
             ids.append(int(part))
     return ids[:MAX_FAVOURITES]
 

@@ -18,6 +18,7 @@ from agenda.models import Activity, Edition
 from agenda.opendata import DEFAULT_PAGE_SIZE, agenda_page, page_size_from
 from agenda.revalidation import allow_any_origin, revalidated, versioned_response
 from providers.models import Provider
+from providers.validators import is_plain_number
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -123,7 +124,7 @@ def _open_data_query(request) -> QueryDict:
     if size != DEFAULT_PAGE_SIZE:
         query["page_size"] = str(size)
     page = query.pop("page", [""])[-1]
-    if page.isdigit() and page.isascii() and int(page) > 1:
+    if is_plain_number(page) and int(page) > 1:
         query["page"] = str(int(page))
     return query
 

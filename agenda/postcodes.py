@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from agenda.models import Country
 from providers.models import District, PostcodeRange, normalise_postcode
+from providers.validators import is_plain_number
 
 _PREFIXED = re.compile(r"^(NL|DE|D|BE|B)-?(\d{4,5}[A-Z]{0,2})$")
 
@@ -36,9 +37,9 @@ def read_postcode(text: str) -> PostcodeReading:
     dutch = normalise_postcode(compact)
     if len(dutch) == 6 and prefix in ("", "NL"):
         return PostcodeReading(Country.NL, dutch, PostcodeRange.district_for(dutch))
-    if compact.isascii() and compact.isdigit() and len(compact) == 5 and prefix in ("", "D", "DE"):
+    if is_plain_number(compact) and len(compact) == 5 and prefix in ("", "D", "DE"):
         return PostcodeReading(Country.DE, compact, None)
-    if compact.isascii() and compact.isdigit() and len(compact) == 4:
+    if is_plain_number(compact) and len(compact) == 4:
         if prefix in ("", "NL"):
             district = PostcodeRange.district_for(compact)
             if district is not None or prefix == "NL":

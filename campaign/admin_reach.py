@@ -18,13 +18,14 @@ from django.utils.translation import gettext_lazy as _
 from agenda.admin_moderation import csv_safe
 from agenda.models import Edition
 from campaign.reach import TABLES, staff_reach
+from providers.validators import is_plain_number
 
 PERMISSION = "campaign.view_linkvisitday"
 
 
 def _edition(request) -> Edition:
     year = request.GET.get("editie", "")
-    if year.isascii() and year.isdigit():
+    if is_plain_number(year):
         return get_object_or_404(Edition, year=int(year))
     edition = Edition.objects.for_portal()
     if edition is None:

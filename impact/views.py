@@ -14,6 +14,7 @@ from impact.access import provider_view, staff_view
 from impact.charts import compared_bars, horizontal_bars
 from impact.figures import MIN_OTHERS, edition_dashboard, provider_results
 from impact.figures.tables import Column, Table
+from providers.validators import is_plain_number
 
 # The headline counts the edition-against-previous chart shows.
 COMPARED = ["booked", "participants", "walk_ins", "conversions", "answered"]
@@ -25,7 +26,7 @@ def chosen_edition(request) -> Edition | None:
     latest."""
     editions = Edition.objects.order_by("-starts_on")
     year = request.GET.get("editie", "")
-    if year.isascii() and year.isdigit() and len(year) == 4:
+    if is_plain_number(year) and len(year) == 4:
         edition = editions.filter(year=int(year)).first()
         if edition is not None:
             return edition

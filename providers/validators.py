@@ -1,11 +1,17 @@
-"""Checks on links providers enter: plain links whose visible host is where browsers go, and
-links to a page on one social network."""
+"""Checks on what people type: plain links whose visible host is where browsers go, links to a
+page on one social network, and numbers in plain digits."""
 
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+
+
+def is_plain_number(value: str) -> bool:
+    """Only the digits 0–9: what int() reads. (`str.isdigit` alone also passes "²" and other
+    digits that int() refuses.)"""
+    return value.isascii() and value.isdigit()
 
 
 def is_deceptive_url(value: str) -> bool:

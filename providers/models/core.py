@@ -13,7 +13,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from providers.validators import SiteURLValidator, is_deceptive_url, validate_plain_link
+from providers.validators import (
+    SiteURLValidator,
+    is_deceptive_url,
+    is_plain_number,
+    validate_plain_link,
+)
 
 
 class TranslatedName(models.Model):
@@ -150,7 +155,7 @@ def normalise_postcode(postcode: str) -> str:
     compact = "".join(postcode.split()).upper()
     if len(compact) == 6 and compact[:4].isdigit() and compact[4:].isalpha() and compact.isascii():
         return compact
-    if len(compact) == 4 and compact.isascii() and compact.isdigit():
+    if len(compact) == 4 and is_plain_number(compact):
         return compact
     return ""
 
