@@ -21,13 +21,20 @@
 # Last: 60 residents at once at one 20-place session through both servers, and a check that
 # no session holds more than its capacity and every counter matches its reservations.
 #
+# With ROUNDS=n (default 1) each set-up runs the three loads n times, interleaved (browse, +1,
+# +5, browse, …), and ends with the median of each load and its share of the browsing median:
+# on a machine whose throughput drifts, a share taken within one round is fairer than one
+# taken across minutes.
+#
 #   bench/campaign.sh               # DURATION=30 by default
 #   SETUPS=local bench/campaign.sh  # the per-process set-up only (also runs on older commits)
+#   ROUNDS=3 DURATION=15 bench/campaign.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
 command -v redis-server >/dev/null || { echo "redis-server not found: apt-get install redis-server" >&2; exit 2; }
 DURATION="${DURATION:-30}"
+ROUNDS="${ROUNDS:-1}"
 . bench/_setup.sh
 export RESERVATION_RATE_LIMIT=off MAIL_SEND_IMMEDIATELY=0
 
@@ -139,6 +146,24 @@ run_load() { # label, reservations per second, seconds between edits
     read -r made w50 w95 wfail edits <<<"${writes#WRITES }"
     printf '%-22s %8s %7s %7s %7s %7s %9s %12s %8s %6s %8s\n' "$label" "$rps" "$p50" "$p95" \
         "$p99" "$errors" "$made/$wfail" "$w50/$w95" "$edits" "$(($(renders) - before))" "$requests"
+    printf '%s\t%s\t%s\t%s\n' "$label" "$rps" "$p99" "$errors" >>"$work/rounds.tsv"
+}
+
+medians() { # per load: median req/s, its share of the browsing median, median p99, errors
+    python - "$work/rounds.tsv" <<'PY'
+import statistics, sys
+loads = {}
+for line in open(sys.argv[1]):
+    label, rps, p99, errors = line.rstrip("\n").split("\t")
+    loads.setdefault(label, []).append((float(rps), float(p99), int(errors)))
+browse = statistics.median(r for r, _, _ in loads["browse"])
+for label, runs in loads.items():
+    rps = statistics.median(r for r, _, _ in runs)
+    p99 = statistics.median(p for _, p, _ in runs)
+    shares = " ".join(f"{100 * r / b:.0f}" for (r, _, _), (b, _, _) in zip(runs, loads["browse"]))
+    print(f"median {label:<15} {rps:8.0f} req/s {100 * rps / browse:4.0f} % of browsing"
+          f"  p99 {p99:6.1f} ms  errors {sum(e for _, _, e in runs)}  (% per round: {shares})")
+PY
 }
 
 run_setup() { # title, server count, cache
@@ -149,9 +174,15 @@ run_setup() { # title, server count, cache
     [[ -n $3 ]] && redis-cli -p "$redis_port" flushall >/dev/null
     start_servers "$2" "$3"
     warm_up
-    run_load "browse" 0 0
-    run_load "+1 res/s" 1 0
-    run_load "+5 res/s, edits/10 s" 5 10
+    : >"$work/rounds.tsv"
+    for ((round = 1; round <= ROUNDS; round++)); do
+        run_load "browse" 0 0
+        run_load "+1 res/s" 1 0
+        run_load "+5 res/s, edits/10 s" 5 10
+    done
+    if ((ROUNDS > 1)); then
+        medians
+    fi
     stop_servers
 }
 
