@@ -116,6 +116,7 @@ def _grouped(facet, rows, key, activity="activity"):
 
 
 def _chosen(value) -> bool:
+    """A filter value that narrows the results (an empty queryset of choices does not)."""
     return value not in (None, False, "", []) and not (hasattr(value, "exists") and not value)
 
 
@@ -199,9 +200,7 @@ def relaxations(filterset, counts) -> list[dict]:
     for name, field in filterset.form.fields.items():
         if name in NOT_FILTERS or name in filterset.form.errors:
             continue
-        if data.get(name) in (None, False, "", []):
-            continue
-        if hasattr(data.get(name), "exists") and not data[name]:
+        if not _chosen(data.get(name)):
             continue
         if name == "q":
             label = _("without the words “%(words)s”") % {"words": data[name]}
