@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from agenda.compression import JUNK_TIMEOUT, cached_response, do_not_keep, kept, single_flight
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, page_version
 from agenda.formatting import session_short, spots_status
+from agenda.near_cache import near_cache
 from agenda.rooms import Rooms, rooms
 
 logger = logging.getLogger(__name__)
@@ -157,7 +158,7 @@ class _Lost(Exception):
 def _serve(view, request, args, kwargs, base):
     """The page from the cache, rendered first if need be; None when the cache lost a part of
     it on the way (evicted, or a shared cache gone), to try again."""
-    index, html = cache.get(f"{base}:index"), None
+    index, html = near_cache.get(f"{base}:index"), None
     if index is None:
         rendered = _render(view, request, args, kwargs, base)
         if rendered is None:
@@ -181,6 +182,7 @@ def _serve(view, request, args, kwargs, base):
         return cached_response(request, f"{base}:{signature}", fill, content_type)
     except _Lost:
         cache.delete(f"{base}:index")
+        near_cache.forget(f"{base}:index")
         return None
 
 

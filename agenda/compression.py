@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from agenda.fingerprint import PAGE_TIMEOUT
+from agenda.near_cache import near_cache
 
 # Fast enough to compress a whole-agenda feed in a few dozen milliseconds, once per version.
 LEVEL = 6
@@ -61,7 +62,8 @@ def cached_response(request, key: str, build, content_type: str) -> HttpResponse
     it, plain for the few that do not, each made once for every request that asks for it."""
     compressed = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
     stored = key if compressed else f"{key}:plain"
-    body = cache.get(stored)
+    # `key` names one version of the body, so a copy in the process can never be out of date.
+    body = near_cache.get(stored)
     if body is None:
         lock = f"{stored}:lock"
         if single_flight(lock, lambda: cache.get(stored) is not None):
@@ -85,4 +87,6 @@ def _build(request, stored: str, build, compressed: bool) -> bytes:
     if compressed:
         body = gzip.compress(body, compresslevel=LEVEL, mtime=0)
     cache.set(stored, body, PAGE_TIMEOUT if kept(request) else JUNK_TIMEOUT)
+    if kept(request):
+        near_cache.keep(stored, body)
     return body

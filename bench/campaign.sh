@@ -22,7 +22,7 @@
 # no session holds more than its capacity and every counter matches its reservations.
 #
 # With ROUNDS=n (default 1) each set-up runs the three loads n times, interleaved (browse, +1,
-# +5, browse, …), and ends with the median of each load and its share of the browsing median:
+# +5, warm-up, browse, …), and ends with the median of each load and its share of the browsing median:
 # on a machine whose throughput drifts, a share taken within one round is fairer than one
 # taken across minutes.
 #
@@ -173,9 +173,9 @@ run_setup() { # title, server count, cache
         "p99 ms" errors "res/fail" "res p50/p95" edits renders requests
     [[ -n $3 ]] && redis-cli -p "$redis_port" flushall >/dev/null
     start_servers "$2" "$3"
-    warm_up
     : >"$work/rounds.tsv"
     for ((round = 1; round <= ROUNDS; round++)); do
+        warm_up # again after a round's edits, so that each browsing load starts warm
         run_load "browse" 0 0
         run_load "+1 res/s" 1 0
         run_load "+5 res/s, edits/10 s" 5 10

@@ -16,6 +16,7 @@ from django.core.cache import cache, caches
 from django.utils import translation
 
 from agenda.models import Activity, Audience, Language
+from agenda.near_cache import near_cache
 from providers.models import Discipline, District, Provider
 from tests.factories import (
     NOW,
@@ -148,6 +149,7 @@ def _site_settings(settings):
     settings.MAIL_SEND_IMMEDIATELY = True
     cache.clear()
     caches["fragments"].clear()
+    near_cache.clear()
     # A request under /en/ or /de/ leaves its language active in this thread: start every
     # test in the default language, whatever ran before.
     translation.activate(settings.LANGUAGE_CODE)

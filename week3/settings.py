@@ -149,6 +149,10 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # process's memory (each gunicorn worker would count on its own).
 _SHARED = is_shared(CACHES["default"])
 RATE_LIMIT_STORE = os.environ.get("RATE_LIMIT_STORE") or ("cache" if _SHARED else "database")
+# With a shared cache, each process also keeps the page and feed bodies it serves most, up to
+# this many bytes, each at most this many seconds (agenda.near_cache); 0 turns that off.
+NEAR_CACHE_BYTES = env_int("NEAR_CACHE_BYTES", 32 * 1024 * 1024) if _SHARED else 0
+NEAR_CACHE_SECONDS = env_int("NEAR_CACHE_SECONDS", 60)
 SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 
@@ -367,7 +371,10 @@ WORKER_JOBS = {
     ),
     "followups": ("agenda.services.followups.followups_send", 60 * 60),
     "outcome_reminders": ("agenda.services.outcomes.outcome_reminders_send", 86400, 8 * 3600),
+    # 03:00 UTC: share images, QR codes and posters of versions made over KIT_FILE_DAYS ago.
+    "kit_files": ("campaign.kit.storage.old_files_remove", 86400, 3 * 3600),
 }
+KIT_FILE_DAYS = env_int("KIT_FILE_DAYS", 30)
 # Readiness (/readyz): the worker's heartbeat may be this many seconds old, and the oldest
 # unsent e-mail this many seconds, before the site reports "not ready". READINESS_TOKEN lets
 # monitoring read the details (?token=… or the X-Readiness-Token header); staff always can.

@@ -1,10 +1,13 @@
 """Generated kit files kept in the default storage, named after what they show: a file is made
 once per version and served from storage after that."""
 
+import datetime
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 FOLDER = "kit"
@@ -23,3 +26,28 @@ def stored(name: str, build: Callable[[], bytes]) -> str:
         if saved != name:  # another request wrote it meanwhile: keep theirs, drop ours
             default_storage.delete(saved)
     return name
+
+
+def old_files_remove(*, days: int | None = None) -> int:
+    """Delete kit files made more than KIT_FILE_DAYS days ago; the number deleted.
+
+    A file is named after what it shows, so every change to an activity leaves its old images
+    behind. Nothing records which are still shown: the old ones go by age, and one still shown
+    is simply made again on its next request (`stored`), a few dozen milliseconds once.
+    """
+    days = settings.KIT_FILE_DAYS if days is None else days
+    before = timezone.now() - datetime.timedelta(days=days)
+    try:
+        _folders, names = default_storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for name in names:
+        path = f"{FOLDER}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < before:
+                default_storage.delete(path)
+                removed += 1
+        except FileNotFoundError:
+            continue  # removed meanwhile by another worker
+    return removed

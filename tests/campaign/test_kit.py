@@ -3,6 +3,7 @@ sizes that show the activity, kept in storage per version, texts in three langua
 
 import datetime
 import io
+import os
 import re
 from html import unescape
 from unittest import mock
@@ -10,11 +11,12 @@ from unittest import mock
 import pytest
 import zxingcpp
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 from PIL import Image, ImageDraw
 
 from agenda.formatting import session_when
-from campaign.kit import images
+from campaign.kit import images, storage
 from campaign.kit.content import KitContent
 from campaign.models import CampaignPage, TrackedLink
 from tests.factories import SessionFactory, UserFactory
@@ -292,3 +294,24 @@ def test_many_times_are_summed_up_and_cancelled_ones_left_out(choir_client, choi
         assert session_when(cancelled) not in html
     texts = textareas(choir_client.get(kit_url("kit_activity", choir)).content.decode())
     assert "and 1 more time" in texts["text-en-newsletter"]
+
+
+def test_old_kit_files_are_removed_and_made_again_when_asked(client, choir, tmp_path):
+    url = f"/deel/activiteit/{choir.slug}-1200x630.png"
+    first = b"".join(client.get(url).streaming_content)
+    (old,) = stored_files(tmp_path)
+    choir.title = "Kinderkoor De Merel zingt met jou"
+    choir.save()
+    current = b"".join(client.get(url).streaming_content)
+    (new,) = stored_files(tmp_path) - {old}
+    now = timezone.now().timestamp()
+    os.utime(tmp_path / "kit" / old, (now - 40 * 86400,) * 2)  # the title before, 40 days ago
+    os.utime(tmp_path / "kit" / new, (now - 86400,) * 2)
+
+    assert storage.old_files_remove() == 1
+    assert stored_files(tmp_path) == {new}
+    assert storage.old_files_remove(days=0) == 1  # the current one too, once old enough
+    assert stored_files(tmp_path) == set()
+    again = b"".join(client.get(url).streaming_content)  # made again on its next request
+    assert again == current != first
+    assert stored_files(tmp_path) == {new}
