@@ -20,9 +20,15 @@ class ProviderError(Exception):
         self.message = message
 
 
+# Words the site's own addresses put where a provider's slug goes (/widget/agenda/,
+# /widget/campagne/…: campaign.urls): a provider with one of them would have no widget.
+RESERVED_SLUGS = {"agenda", "campagne"}
+
+
 def _unique_provider_slug(name: str) -> str:
     base = slugify(name)[:110] or "aanbieder"
     taken = set(Provider.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= RESERVED_SLUGS
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
