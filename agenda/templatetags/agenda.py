@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from agenda.caching import render_room, room_marker
 from agenda.formatting import (
@@ -22,6 +23,28 @@ register.filter(session_short)
 register.filter(day_month)
 register.filter(day_month_year)
 register.filter(date_time, expects_localtime=True)
+
+
+def _in_language(text: str, language: str):
+    """`text`, marked with its language where that is not the page's, so that a screen reader
+    reads a Dutch title in a German sentence in Dutch."""
+    if language == (get_language() or "nl")[:2]:
+        return text
+    return format_html('<span lang="{}">{}</span>', language, text)
+
+
+@register.filter
+def local_title(activity):
+    """The activity's title for this visitor (English or German where the provider gave one),
+    marked with its language: for a title inside a translated sentence."""
+    return _in_language(activity.local_title, activity.local_title_lang)
+
+
+@register.filter
+def dutch(text: str):
+    """Text entered in Dutch (an activity's own title in the portal), marked as Dutch on an
+    English or German page."""
+    return _in_language(text, "nl")
 
 
 @register.simple_tag(takes_context=True)

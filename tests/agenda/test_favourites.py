@@ -80,3 +80,15 @@ def test_the_privacy_page_says_what_the_cookie_holds(client, agenda):
     html = client.get("/en/privacy/").content.decode()
     assert "week3_favorieten" in html
     assert "only the numbers of the activities" in html
+
+
+def test_a_saved_title_is_marked_with_its_language(browser_client, agenda):
+    choir, dance = agenda["choir"], agenda["dance"]
+    dance.title_en = "Try-out dance class"
+    dance.save()
+    response = browser_client.post(f"/en{SAVE}", {"activity": choir.slug})
+    html = browser_client.get(response["Location"]).content.decode()
+    assert f'Saved: <span lang="nl">{choir.title}</span>.' in html
+    response = browser_client.post(f"/en{SAVE}", {"activity": dance.slug})
+    html = browser_client.get(response["Location"]).content.decode()
+    assert "Saved: Try-out dance class." in html

@@ -86,6 +86,8 @@ def test_the_link_works_once_then_says_so(client, session, after, send):
     assert page["Cache-Control"].startswith("max-age=0")
     assert '<meta name="robots" content="noindex">' in page.content.decode()
     assert 'type="radio" name="rating" value="5"' in page.content.decode()
+    # The activity has no English title: its Dutch one is marked as Dutch in the sentence.
+    assert f'You tried “<span lang="nl">{session.activity.title}</span>”' in page.content.decode()
 
     response = client.post(url, ANSWER)
     assert response.status_code == 302
