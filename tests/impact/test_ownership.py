@@ -107,3 +107,13 @@ def test_the_dashboard_asks_staff_for_their_second_factor(client, moderator, set
     response = client.get(staff_url(name))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("staff_otp_setup"))
+
+
+def test_the_admin_start_page_offers_the_dashboard_only_to_who_may_open_it(client, moderator):
+    link = reverse("impact_staff:dashboard")
+    client.force_login(moderator)
+    assert f'href="{link}"' in client.get(reverse("admin:index")).content.decode()
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert f'href="{link}"' not in response.content.decode()
