@@ -42,10 +42,12 @@ def without(filterset, *names, **replace):
 
 
 class AnyOf(Lookup):
-    """`column = ANY(%s)`: the pks as one array, a constant the database looks up by hash,
-    whatever its statistics say (a subquery in their place may be planned to run per row)."""
+    """`column = ANY(…)` over the pks of `pks`, handed over as one value the database reads once
+    (a scalar subquery: an InitPlan, never run per row). The plan then depends neither on the
+    statistics nor on the array: a subquery of the filters in its place may be planned to run
+    per row, and a literal array of a thousand pks is estimated element by element, which took
+    longer than the counting and made the planner reach for parallel workers."""
 
-    lookup_name = "any_of"
     prepare_rhs = False
 
     def __init__(self, column: str, pks):
@@ -53,7 +55,12 @@ class AnyOf(Lookup):
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
+        return any_of(lhs, self.lhs.output_field.db_type(connection)), (*lhs_params, self.rhs)
+
+
+def any_of(column: str, db_type: str) -> str:
+    """SQL for `column` is one of the array given as the next parameter (see AnyOf)."""
+    return f"{column} = ANY(CAST((SELECT %s) AS {db_type}[]))"
 
 
 def matching_pks(*querysets) -> list[list[int]]:
@@ -77,13 +84,13 @@ def _audience_rows(pks) -> tuple[str, list]:
     links = quote(Activity.audiences.through._meta.db_table)
     includes = quote(Audience.includes.through._meta.db_table)
     audiences = quote(Audience._meta.db_table)
+    member = any_of("l.activity_id", Activity._meta.pk.db_type(connection))
     sql = (
         "SELECT 'doelgroep' AS facet, CAST(a.slug AS varchar) AS key, "
         "COUNT(DISTINCT reach.activity_id) AS n FROM ("
-        f"SELECT l.activity_id, l.audience_id FROM {links} l WHERE l.activity_id = ANY(%s) "
+        f"SELECT l.activity_id, l.audience_id FROM {links} l WHERE {member} "
         f"UNION ALL SELECT l.activity_id, i.to_audience_id FROM {links} l "
-        f"JOIN {includes} i ON i.from_audience_id = l.audience_id "
-        "WHERE l.activity_id = ANY(%s)"
+        f"JOIN {includes} i ON i.from_audience_id = l.audience_id WHERE {member}"
         f") reach JOIN {audiences} a ON a.id = reach.audience_id GROUP BY a.slug"
     )
     return sql, [pks, pks]
