@@ -42,49 +42,60 @@ def without(filterset, *names, **replace):
 
 
 class AnyOf(Lookup):
-    """`column = ANY(…)` over the pks of `pks`, handed over as one value the database reads once
-    (a scalar subquery: an InitPlan, never run per row). The plan then depends neither on the
-    statistics nor on the array: a subquery of the filters in its place may be planned to run
-    per row, and a literal array of a thousand pks is estimated element by element, which took
-    longer than the counting and made the planner reach for parallel workers."""
+    """`column = ANY(…)` over the activities one variant of the filters found: the array
+    `found.<variant>` of the statement's first step (see counted). It is read once, as a value
+    (a scalar subquery: an InitPlan, never run per row), so the plan depends neither on the
+    statistics nor on the number of activities: a subquery of the filters in its place may be
+    planned to run per row, and a literal array of a thousand pks is estimated element by
+    element, which took longer than the counting and made the planner reach for parallel
+    workers."""
 
     prepare_rhs = False
 
-    def __init__(self, column: str, pks):
-        super().__init__(F(column), list(pks))
+    def __init__(self, column: str, variant: str):
+        super().__init__(F(column), variant)
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        return any_of(lhs, self.lhs.output_field.db_type(connection)), (*lhs_params, self.rhs)
+        return any_of(lhs, self.rhs, self.lhs.output_field.db_type(connection)), lhs_params
 
 
-def any_of(column: str, db_type: str) -> str:
-    """SQL for `column` is one of the array given as the next parameter (see AnyOf)."""
-    return f"{column} = ANY(CAST((SELECT %s) AS {db_type}[]))"
+def any_of(column: str, variant: str, db_type: str) -> str:
+    """SQL: `column` is one of the pks in `found.<variant>` (see AnyOf)."""
+    return f"{column} = ANY(CAST((SELECT {variant} FROM found) AS {db_type}[]))"
 
 
-def matching_pks(*querysets) -> list[list[int]]:
-    """The pks of each queryset, in one query: each is a subquery of its own, uncorrelated,
-    which the database runs once."""
-    parts, params = [], []
-    for queryset in querysets:
-        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
-        parts.append(f"ARRAY({sql})")
+def counted(querysets, parts) -> list[tuple]:
+    """The rows of `parts` ((sql, params) each, joined with UNION ALL), in one statement whose
+    first step, `found`, holds the pks each of `querysets` finds as one array (`v0`, `v1`, …,
+    in their order; each an uncorrelated subquery, run once). The parts read those arrays
+    through AnyOf: no pk travels to Python and back."""
+    arrays, params = [], []
+    for number, queryset in enumerate(querysets):
+        sql, found_params = queryset.order_by().values("pk").query.sql_with_params()
+        arrays.append(f"ARRAY({sql}) AS v{number}")
+        params.extend(found_params)
+    for _sql, part_params in parts:
         params.extend(part_params)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return [list(pks) for pks in cursor.fetchone()]
+        cursor.execute(
+            f"WITH found AS MATERIALIZED (SELECT {', '.join(arrays)}) "
+            + " UNION ALL ".join(f"({sql})" for sql, _params in parts),
+            params,
+        )
+        return cursor.fetchall()
 
 
-def _audience_rows(pks) -> tuple[str, list]:
-    """(facet, audience slug, count) for the activities `pks`: an activity counts for each of
-    its audiences and for every audience they include (Audience.includes: an activity for
-    families counts for children and adults too), once however many paths lead there."""
+def _audience_rows(variant: str) -> tuple[str, list]:
+    """(facet, audience slug, count) for the activities in `found.<variant>`: an activity counts
+    for each of its audiences and for every audience they include (Audience.includes: an
+    activity for families counts for children and adults too), once however many paths lead
+    there."""
     quote = connection.ops.quote_name
     links = quote(Activity.audiences.through._meta.db_table)
     includes = quote(Audience.includes.through._meta.db_table)
     audiences = quote(Audience._meta.db_table)
-    member = any_of("l.activity_id", Activity._meta.pk.db_type(connection))
+    member = any_of("l.activity_id", variant, Activity._meta.pk.db_type(connection))
     sql = (
         "SELECT 'doelgroep' AS facet, CAST(a.slug AS varchar) AS key, "
         "COUNT(DISTINCT reach.activity_id) AS n FROM ("
@@ -93,17 +104,13 @@ def _audience_rows(pks) -> tuple[str, list]:
         f"JOIN {includes} i ON i.from_audience_id = l.audience_id WHERE {member}"
         f") reach JOIN {audiences} a ON a.id = reach.audience_id GROUP BY a.slug"
     )
-    return sql, [pks, pks]
+    return sql, []
 
 
 def audiences_with_counts(activities) -> list:
     """The audiences that any of `activities` count for, in their order, each with its
     `activity_count` (as the audience filter finds them: Audience.includes counts too)."""
-    (pks,) = matching_pks(activities)
-    sql, params = _audience_rows(pks)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        counts = {slug: n for _facet, slug, n in cursor.fetchall()}
+    counts = {slug: n for _facet, slug, n in counted([activities], [_audience_rows("v0")])}
     audiences = list(Audience.objects.filter(slug__in=counts).order_by("position", "name", "pk"))
     for audience in audiences:
         audience.activity_count = counts[audience.slug]
@@ -131,10 +138,10 @@ def option_counts(filterset) -> tuple[int, dict[str, dict[str, int]]]:
     """How many activities the filters find, and for each counted filter: option value →
     number of activities (an option without any is left out).
 
-    Two queries, planned the same whatever the database's statistics: first the pks the
+    One statement, planned the same whatever the database's statistics: first the pks the
     filters find, and for each filter with a choice the pks found without it (one subquery
     each, run once); then every filter's counts over those pks, grouped, joined with UNION
-    ALL."""
+    ALL (see counted)."""
     filterset.form.is_valid()
     cleaned = getattr(filterset.form, "cleaned_data", {})
     variants = {
@@ -142,12 +149,10 @@ def option_counts(filterset) -> tuple[int, dict[str, dict[str, int]]]:
         for name in COUNTED
     }
     distinct = list({id(variant): variant for variant in variants.values()}.values())
-    found = dict(
-        zip(map(id, distinct), matching_pks(*(variant.qs for variant in distinct)), strict=True)
-    )
-    pks = {name: found[id(variant)] for name, variant in variants.items()}
+    column = {id(variant): f"v{number}" for number, variant in enumerate(distinct)}
+    found = {name: column[id(variant)] for name, variant in variants.items()}
     links = {
-        name: getattr(Activity, relation).through.objects.filter(AnyOf("activity", pks[name]))
+        name: getattr(Activity, relation).through.objects.filter(AnyOf("activity", found[name]))
         for name, relation in (("discipline", "disciplines"), ("taal", "languages"))
     }
     day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
@@ -156,31 +161,32 @@ def option_counts(filterset) -> tuple[int, dict[str, dict[str, int]]]:
         _grouped("taal", links["taal"], F("language_id")),
         _grouped(
             "wijk",
-            variants["wijk"].matching_sessions().filter(AnyOf("activity", pks["wijk"])),
+            variants["wijk"].matching_sessions().filter(AnyOf("activity", found["wijk"])),
             F("venue__district__slug"),
         ),
         _grouped(
             "soort",
-            Activity.objects.filter(AnyOf("pk", pks["soort"])),
+            Activity.objects.filter(AnyOf("pk", found["soort"])),
             F("provider__kind"),
             activity="pk",
         ),
         _grouped(
-            "dag", variants["dag"].matching_sessions().filter(AnyOf("activity", pks["dag"])), day
+            "dag", variants["dag"].matching_sessions().filter(AnyOf("activity", found["dag"])), day
         ),
     ]
-    parts = [_audience_rows(pks["doelgroep"])]
+    total_sql = (
+        "SELECT 'total' AS facet, CAST(NULL AS varchar) AS key, "
+        f"CAST(cardinality({column[id(filterset)]}) AS bigint) AS n FROM found"
+    )
+    parts = [(total_sql, []), _audience_rows(found["doelgroep"])]
     parts.extend(queryset.query.sql_with_params() for queryset in grouped)
-    counts = {name: {} for name in COUNTED}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            " UNION ALL ".join(f"({sql})" for sql, _params in parts),
-            [param for _sql, params in parts for param in params],
-        )
-        for facet, key, n in cursor.fetchall():
-            if key is not None:
-                counts[facet][key] = n
-    return len(found[id(filterset)]), counts
+    total, counts = 0, {name: {} for name in COUNTED}
+    for facet, key, n in counted((variant.qs for variant in distinct), parts):
+        if facet == "total":
+            total = n
+        elif key is not None:
+            counts[facet][key] = n
+    return total, counts
 
 
 def relaxations(filterset, counts) -> list[dict]:
