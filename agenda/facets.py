@@ -148,7 +148,8 @@ def option_counts(filterset) -> tuple[int, dict[str, dict[str, int]]]:
         name: without(filterset, name) if _chosen(cleaned.get(name)) else filterset
         for name in COUNTED
     }
-    distinct = list({id(variant): variant for variant in variants.values()}.values())
+    # The filters as chosen come first: with a choice in every counted filter, no count uses them.
+    distinct = list({id(v): v for v in (filterset, *variants.values())}.values())
     column = {id(variant): f"v{number}" for number, variant in enumerate(distinct)}
     found = {name: column[id(variant)] for name, variant in variants.items()}
     links = {
