@@ -241,6 +241,18 @@ def test_the_poster_and_flyer_carry_their_own_link(choir_client, choir):
         assert '<svg role="img"' in html
 
 
+def test_printable_headings_mark_the_title_in_its_own_language(choir_client, choir):
+    """On an English page a Dutch title is marked Dutch; one the provider translated is not."""
+    with override("en"):
+        url = kit_url("kit_activity_flyer", choir)
+    heading = re.search(r"<h1>(.*?)</h1>", choir_client.get(url).content.decode()).group(1)
+    assert heading == 'Flyer: <span lang="nl">Kinderkoor De Merel zingt</span>'
+    choir.title_en = "Children's choir De Merel sings"
+    choir.save()
+    heading = re.search(r"<h1>(.*?)</h1>", choir_client.get(url).content.decode()).group(1)
+    assert unescape(heading) == "Flyer: Children's choir De Merel sings"
+
+
 def test_the_providers_own_kit_leads_to_its_page(choir_client, choir):
     response = choir_client.get(reverse("campaign_portal:kit_qr") + "?kanaal=poster")
     link = TrackedLink.objects.get(target_provider=choir.provider, channel="poster")
