@@ -169,6 +169,7 @@ def _serve(view, request, args, kwargs, base):
     content_type, shown, keep = index
     if not keep:
         do_not_keep(request)  # its filled, compressed copy is not kept either
+        near_cache.forget(f"{base}:index")
     current = _rooms(request) if shown else None
 
     def fill():

@@ -63,7 +63,7 @@ def cached_response(request, key: str, build, content_type: str) -> HttpResponse
     compressed = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
     stored = key if compressed else f"{key}:plain"
     # `key` names one version of the body, so a copy in the process can never be out of date.
-    body = near_cache.get(stored)
+    body = near_cache.get(stored, keep=kept(request))
     if body is None:
         lock = f"{stored}:lock"
         if single_flight(lock, lambda: cache.get(stored) is not None):

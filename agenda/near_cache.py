@@ -9,6 +9,7 @@ NEAR_CACHE_SECONDS, like a CDN keeps an immutable file. Without a shared cache (
 NEAR_CACHE_BYTES is 0 and this is off: the cache is in the process already.
 """
 
+import pickle
 import threading
 import time
 from collections import OrderedDict
@@ -19,18 +20,21 @@ from django.core.cache import cache
 
 class NearCache:
     """Values by key, least recently used dropped first once they pass NEAR_CACHE_BYTES
-    (bytes and strings counted by length, anything else as `SMALL`)."""
+    (each counted by its key and its length, or its pickled length when it is not bytes or
+    text, plus `OVERHEAD` for the entry itself)."""
 
-    SMALL = 256
+    OVERHEAD = 64
 
     def __init__(self):
         self._entries: OrderedDict[str, tuple[object, int, float]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
 
-    def get(self, key: str):
+    def get(self, key: str, *, keep: bool = True):
         """The value under `key`: from the process when it is there, else from the shared
-        cache (kept here when found). None when neither has it."""
+        cache (kept here when found, unless `keep` is false: an answer to a junk address
+        lives only seconds in the shared cache, and must not push pages out of this one).
+        None when neither has it."""
         if settings.NEAR_CACHE_BYTES <= 0:
             return cache.get(key)
         with self._lock:
@@ -39,14 +43,18 @@ class NearCache:
                 self._entries.move_to_end(key)
                 return entry[0]
         value = cache.get(key)
-        if value is not None:
+        if value is not None and keep:
             self.keep(key, value)
         return value
 
     def keep(self, key: str, value) -> None:
         """Keep `value` here too (the caller has written it to the shared cache)."""
         limit = settings.NEAR_CACHE_BYTES
-        size = len(value) if isinstance(value, bytes | str) else self.SMALL
+        if isinstance(value, bytes | str):
+            size = len(value)
+        else:
+            size = len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        size += len(key) + self.OVERHEAD
         if size > limit:
             return
         expires = time.monotonic() + settings.NEAR_CACHE_SECONDS

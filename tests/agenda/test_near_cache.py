@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def near(settings):
-    settings.NEAR_CACHE_BYTES = 1000
+    settings.NEAR_CACHE_BYTES = 1200
     settings.NEAR_CACHE_SECONDS = 60
     return NearCache()
 
@@ -27,7 +27,7 @@ def test_read_once_from_the_shared_cache_then_from_memory(near):
 
 def test_least_recently_used_bytes_go_first(near):
     for name in "abcd":
-        near.keep(name, name.encode() * 300)  # 4 × 300 bytes > 1,000
+        near.keep(name, name.encode() * 300)  # 4 × (300 bytes and the entry's own) > 1,200
     assert near.get("a") is None  # dropped first (and not in the shared cache)
     near.get("b")  # used again: now the most recent
     near.keep("e", b"e" * 300)
@@ -66,3 +66,18 @@ def test_a_change_is_served_at_once_with_the_near_cache_on(client, settings, age
     choir.save()
     ActivityFactory()  # and another change beside it
     assert "nu ook op zaterdag" in client.get("/agenda/").content.decode()
+
+
+def test_what_is_not_bytes_counts_by_its_pickled_size(near):
+    """A page's index (its content type and the sessions it shows) counts as what it holds."""
+    near.keep("small", b"s" * 300)
+    near.keep("index", ("text/html", tuple(range(10_000, 10_300)), True))  # about 900 pickled
+    assert near.get("index") is not None
+    assert near.get("small") is None  # dropped to make room (and not in the shared cache)
+
+
+def test_an_answer_to_a_junk_address_is_not_copied_into_the_process(near):
+    cache.set("page:junk", b"for five seconds")
+    assert near.get("page:junk", keep=False) == b"for five seconds"
+    cache.delete("page:junk")
+    assert near.get("page:junk") is None
