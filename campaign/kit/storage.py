@@ -28,6 +28,16 @@ def stored(name: str, build: Callable[[], bytes]) -> str:
     return name
 
 
+def open_stored(name_of: Callable[[], str]):
+    """The file `name_of()` names, open for reading; `name_of` makes it when it is missing
+    (`stored`). The nightly clean-up may delete it between that check and the opening: then
+    it is made once more."""
+    try:
+        return default_storage.open(name_of(), "rb")
+    except FileNotFoundError:
+        return default_storage.open(name_of(), "rb")
+
+
 def old_files_remove(*, days: int | None = None) -> int:
     """Delete kit files made more than KIT_FILE_DAYS days ago; the number deleted.
 

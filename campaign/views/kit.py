@@ -4,7 +4,6 @@ poster, flyer, texts to copy and the embed code, for its own page and for each a
 Every activity comes from `editable_by(user)`, so another provider's activity is a 404."""
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from agenda.models import Edition
 from campaign.embed_code import provider_embed
-from campaign.kit import images, qr
+from campaign.kit import images, qr, storage
 from campaign.kit.bundle import CHANNELS, LANGUAGES, Kit, activities_for_kit
 from campaign.kit.texts import KINDS, kit_text
 from campaign.models import LinkChannel
@@ -152,7 +151,7 @@ def kit_qr(request, pk=None):
     if kind == "svg":
         response = HttpResponse(kit.qr_svg(channel), content_type="image/svg+xml")
     else:
-        response = stored_file(kit.qr_png(channel), "image/png")
+        response = stored_file(lambda: kit.qr_png(channel), "image/png")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -166,12 +165,13 @@ def kit_image(request, pk=None):
     language = request.GET.get("taal", request.LANGUAGE_CODE)
     if size not in images.SIZES or language not in LANGUAGES:
         raise Http404("Unknown size or language")
-    response = stored_file(kit.image(size, language), "image/png")
+    response = stored_file(lambda: kit.image(size, language), "image/png")
     if request.GET.get("download"):
         filename = f"week3-{kit.slug}-{language}-{size}.png"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def stored_file(name: str, content_type: str) -> FileResponse:
-    return FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+def stored_file(name_of, content_type: str) -> FileResponse:
+    """The kit file `name_of()` makes or finds (see campaign.kit.storage.open_stored)."""
+    return FileResponse(storage.open_stored(name_of), content_type=content_type)

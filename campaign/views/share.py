@@ -2,7 +2,6 @@
 the first request and served from storage after that."""
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from agenda.models import Edition
 from campaign.kit import content as kit_content
+from campaign.kit import storage
 from campaign.kit.bundle import Kit, activities_for_kit, image_for
 from campaign.models import CampaignPage
 
@@ -19,8 +19,8 @@ from campaign.models import CampaignPage
 MAX_AGE = 60 * 60
 
 
-def _png(name: str) -> FileResponse:
-    return FileResponse(default_storage.open(name, "rb"), content_type="image/png")
+def _png(name_of) -> FileResponse:
+    return FileResponse(storage.open_stored(name_of), content_type="image/png")
 
 
 def _language() -> str:
@@ -34,7 +34,7 @@ def activity_share_image(request, slug, size):
     """A public activity's share image with its social-media link, in the page's language."""
     edition = Edition.objects.current_or_404()
     activity = get_object_or_404(activities_for_kit().public().in_edition(edition), slug=slug)
-    return _png(Kit.for_activity(activity).image(size, _language()))
+    return _png(lambda: Kit.for_activity(activity).image(size, _language()))
 
 
 @require_safe
@@ -46,4 +46,4 @@ def page_share_image(request, slug):
         CampaignPage.objects.published(timezone.now()).filter(edition=edition), slug=slug
     )
     page.edition = edition
-    return _png(image_for(kit_content.for_page(page, _language()), "1200x630", "page"))
+    return _png(lambda: image_for(kit_content.for_page(page, _language()), "1200x630", "page"))

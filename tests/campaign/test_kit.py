@@ -10,6 +10,7 @@ from unittest import mock
 
 import pytest
 import zxingcpp
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -327,3 +328,17 @@ def test_old_kit_files_are_removed_and_made_again_when_asked(client, choir, tmp_
     again = b"".join(client.get(url).streaming_content)  # made again on its next request
     assert again == current != first
     assert stored_files(tmp_path) == {new}
+
+
+def test_a_file_the_clean_up_deletes_before_it_is_opened_is_made_again(tmp_path):
+    made = []
+
+    def name_of():
+        name = storage.stored(storage.stored_name("race"), lambda: made.append(1) or b"png")
+        if len(made) == 1:
+            default_storage.delete(name)  # the nightly clean-up, between the check and the open
+        return name
+
+    with storage.open_stored(name_of) as file:
+        assert file.read() == b"png"
+    assert len(made) == 2
