@@ -7,6 +7,19 @@ from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+# Words the site's own addresses put where a provider's slug goes (/widget/agenda/,
+# /widget/campagne/…: campaign.urls): a provider with one of them would have no widget.
+RESERVED_SLUGS = frozenset({"agenda", "campagne"})
+
+
+def validate_provider_slug(value: str) -> None:
+    if value.lower() in RESERVED_SLUGS:
+        raise ValidationError(
+            _("The site uses “%(slug)s” in its own addresses; choose another."),
+            code="reserved",
+            params={"slug": value},
+        )
+
 
 def is_plain_number(value: str) -> bool:
     """Only the digits 0–9: what int() reads. (`str.isdigit` alone also passes "²" and other

@@ -18,6 +18,7 @@ from providers.validators import (
     is_deceptive_url,
     is_plain_number,
     validate_plain_link,
+    validate_provider_slug,
 )
 
 
@@ -236,7 +237,9 @@ class Provider(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, validators=[validate_provider_slug]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from providers.models import (
     Provider,
 )
+from providers.validators import RESERVED_SLUGS
 
 NOT_APPROVED_VENUE = _(
     "You can add venues once the municipality has approved your organisation. Until then, "
@@ -18,11 +19,6 @@ class ProviderError(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
-
-
-# Words the site's own addresses put where a provider's slug goes (/widget/agenda/,
-# /widget/campagne/…: campaign.urls): a provider with one of them would have no widget.
-RESERVED_SLUGS = {"agenda", "campagne"}
 
 
 def _unique_provider_slug(name: str) -> str:
