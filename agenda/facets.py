@@ -2,9 +2,9 @@
 
 An option's count is what the agenda would show with that option chosen in its own filter and
 every other filter as it is (options within one filter combine with OR, so a filter's own
-choices do not narrow its counts). The counts take two queries, whatever the size of the data
-and whatever the database's statistics: the activities found first, then one grouped pass per
-filter over them. Free places are not counted: they are not part of the cached page (see
+choices do not narrow its counts). The counts take one query, whatever the size of the data
+and whatever the database's statistics: its first step finds the activities, then one grouped
+pass per filter counts over them. Free places are not counted: they are not part of the cached page (see
 agenda.caching), and the "free spots" filter is left as it is.
 """
 
