@@ -14,6 +14,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from providers.images import WIDTHS, rendition_name, store_image
+from providers.stored_files import files_older_than_remove
 
 PENDING_FOLDER = "pending"
 PENDING_MAX_AGE = datetime.timedelta(days=1)
@@ -62,15 +63,4 @@ def pending_adopt(name: str, folder: str) -> str:
 def pending_images_purge(*, now: datetime.datetime | None = None) -> int:
     """Delete the pending files (photos and their renditions) stored more than
     PENDING_MAX_AGE ago; returns how many files."""
-    cutoff = (now or timezone.now()) - PENDING_MAX_AGE
-    try:
-        _folders, files = default_storage.listdir(PENDING_FOLDER)
-    except FileNotFoundError:
-        return 0
-    count = 0
-    for file in files:
-        name = f"{PENDING_FOLDER}/{file}"
-        if default_storage.get_modified_time(name) < cutoff:
-            default_storage.delete(name)
-            count += 1
-    return count
+    return files_older_than_remove(PENDING_FOLDER, (now or timezone.now()) - PENDING_MAX_AGE)

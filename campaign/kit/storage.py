@@ -10,6 +10,8 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from providers.stored_files import files_older_than_remove
+
 FOLDER = "kit"
 
 
@@ -46,18 +48,4 @@ def old_files_remove(*, days: int | None = None) -> int:
     is simply made again on its next request (`stored`), a few dozen milliseconds once.
     """
     days = settings.KIT_FILE_DAYS if days is None else days
-    before = timezone.now() - datetime.timedelta(days=days)
-    try:
-        _folders, names = default_storage.listdir(FOLDER)
-    except FileNotFoundError:
-        return 0
-    removed = 0
-    for name in names:
-        path = f"{FOLDER}/{name}"
-        try:
-            if default_storage.get_modified_time(path) < before:
-                default_storage.delete(path)
-                removed += 1
-        except FileNotFoundError:
-            continue  # removed meanwhile by another worker
-    return removed
+    return files_older_than_remove(FOLDER, timezone.now() - datetime.timedelta(days=days))
