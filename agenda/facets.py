@@ -4,8 +4,8 @@ An option's count is what the agenda would show with that option chosen in its o
 every other filter as it is (options within one filter combine with OR, so a filter's own
 choices do not narrow its counts). The counts take one query, whatever the size of the data
 and whatever the database's statistics: its first step finds the activities, then one grouped
-pass per filter counts over them. Free places are not counted: they are not part of the cached page (see
-agenda.caching), and the "free spots" filter is left as it is.
+pass per filter counts over them. Free places are not counted: they are not part of the cached
+page (see agenda.caching), and the "free spots" filter is left as it is.
 """
 
 import copy
