@@ -1,6 +1,12 @@
 """Odd query strings and unknown addresses give a normal page with a clear message, never a 500."""
 
+import random
+from urllib.parse import urlencode
+
 import pytest
+
+from agenda.models import Audience, Edition
+from providers.models import Discipline, District
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +108,38 @@ def test_superscript_digits_are_no_page_number(client, agenda):
 def test_a_nul_byte_in_a_personal_link_is_no_such_link(client, agenda, prefix):
     """PostgreSQL refuses a NUL byte in a text: such a code must not reach the database."""
     assert client.get(f"{prefix}abc%00def/").status_code == 404
+
+
+def test_any_combination_of_filters_never_fails(client, agenda):
+    """Forty seeded mixes of valid, invalid, repeated and empty values over every filter, in the
+    three languages, on the agenda and its feed (a choice in every counted filter at once
+    once answered 500)."""
+    days = [day.isoformat() for day in Edition.objects.current().days]
+    values = {
+        "dag": [*days, "2020-01-01", "morgen", ""],
+        "doelgroep": [*Audience.objects.values_list("slug", flat=True), "nope"],
+        "discipline": [*Discipline.objects.values_list("slug", flat=True), "nope"],
+        "wijk": [*District.objects.values_list("slug", flat=True), "nope"],
+        "taal": ["nl", "en", "de", "xx"],
+        "soort": ["association", "music_school", "nope"],
+        "q": ["koor", "muziek voor kinderen in blerick", "'", "%", ""],
+        "leeftijd": ["8", "-1", "x"],
+        "plek": ["on", ""],
+        "rolstoel": ["on"],
+        "page": ["2", "0", "999999"],
+    }
+    every_counted = "&".join(f"{name}={values[name][0]}" for name in values if name != "page")
+    chance = random.Random(3)
+    queries = [every_counted]
+    for _ in range(40):
+        names = chance.sample(sorted(values), chance.randint(1, len(values)))
+        queries.append(
+            urlencode(
+                [(n, chance.choice(values[n])) for n in names for _ in range(chance.randint(1, 2))]
+            )
+        )
+    for number, query in enumerate(queries):
+        prefix = ("", "/en", "/de")[number % 3]
+        path = "/agenda.ics" if number % 5 == 4 else "/agenda/"
+        response = client.get(f"{prefix}{path}?{query}")
+        assert response.status_code == 200, f"{prefix}{path}?{query}"
