@@ -22,9 +22,11 @@
 # no session holds more than its capacity and every counter matches its reservations.
 #
 # With ROUNDS=n (default 1) each set-up runs the three loads n times, interleaved (browse, +1,
-# +5, warm-up, browse, …), and ends with the median of each load and its share of the browsing median:
-# on a machine whose throughput drifts, a share taken within one round is fairer than one
-# taken across minutes.
+# +5, warm-up, browse, …), and ends with the median of each load and its share of the browsing median,
+# then each round's share and their median: on a machine whose throughput drifts, a share
+# taken within one round is fairer than one taken across minutes. (On one server, a round's
+# share also depends on how wrk's 8 kept-alive connections fell on the two gunicorn workers:
+# docs/benchmarks.md.)
 #
 #   bench/campaign.sh               # DURATION=30 by default
 #   SETUPS=local bench/campaign.sh  # the per-process set-up only (also runs on older commits)
@@ -160,9 +162,11 @@ browse = statistics.median(r for r, _, _ in loads["browse"])
 for label, runs in loads.items():
     rps = statistics.median(r for r, _, _ in runs)
     p99 = statistics.median(p for _, p, _ in runs)
-    shares = " ".join(f"{100 * r / b:.0f}" for (r, _, _), (b, _, _) in zip(runs, loads["browse"]))
+    shares = [100 * r / b for (r, _, _), (b, _, _) in zip(runs, loads["browse"])]
     print(f"median {label:<15} {rps:8.0f} req/s {100 * rps / browse:4.0f} % of browsing"
-          f"  p99 {p99:6.1f} ms  errors {sum(e for _, _, e in runs)}  (% per round: {shares})")
+          f"  p99 {p99:6.1f} ms  errors {sum(e for _, _, e in runs)}"
+          f"  (% per round: {' '.join(f'{share:.0f}' for share in shares)};"
+          f" their median {statistics.median(shares):.0f} %)")
 PY
 }
 
