@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from agenda.models import Activity, Audience, Edition, Reservation, Session
 from agenda.services.reservations import reservation_create
 from providers.models import Discipline, District, Provider, User, Venue
+from providers.services import provider_sign_up
 
 VENLO = ZoneInfo("Europe/Amsterdam")
 EDITION_START = datetime.date(2027, 1, 18)
@@ -167,3 +168,17 @@ def reserve(session, n: int, party_size: int = 1, **extra) -> Reservation:
         party_size=party_size,
         **extra,
     )
+
+
+def sign_up(organisation: str, email: str, kind: str = "association") -> User:
+    """An organisation signed up through the portal's service, its address not yet confirmed:
+    the new account (its provider is `user.provider`)."""
+    provider_sign_up(
+        organisation=organisation,
+        kind=kind,
+        email=email,
+        password="a-long-enough-secret-42",
+        first_name="Anna",
+        last_name="",
+    )
+    return User.objects.get(email=email)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from agenda.models import RateCount
 from agenda.ratelimit import hit
 from providers.models import Provider, User
-from providers.services import provider_reject, provider_sign_up
-from tests.factories import ProviderFactory, UserFactory
+from providers.services import provider_reject
+from tests.factories import ProviderFactory, UserFactory, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -32,25 +32,13 @@ def _login_traces(client, email):
     return user
 
 
-def _sign_up(email, organisation):
-    provider_sign_up(
-        organisation=organisation,
-        kind="artist",
-        email=email,
-        password="a-long-enough-secret-42",
-        first_name="Anna",
-        last_name="",
-    )
-    return User.objects.get(email=email)
-
-
 def test_after_31_days_the_purge_leaves_no_stale_trace_and_keeps_fresh_ones(
     client, clock, reference_data
 ):
     _login_traces(client, "oud@example.org")
     old_session = client.session.session_key
     assert AccessLog.objects.filter(username="oud@example.org").exists()
-    stale = _sign_up("nooit@example.org", "Nooit Bevestigd")
+    stale = sign_up("Nooit Bevestigd", "nooit@example.org", kind="artist")
     confirmed = UserFactory(email="wel@example.org")
     deactivated = UserFactory(email="uit@example.org", is_active=False)
     rejected = ProviderFactory(name="Afgewezen")
@@ -64,7 +52,7 @@ def test_after_31_days_the_purge_leaves_no_stale_trace_and_keeps_fresh_ones(
     client.logout()
     _login_traces(client, "nieuw@example.org")
     fresh_session = client.session.session_key
-    fresh = _sign_up("vers@example.org", "Vers Aangemeld")
+    fresh = sign_up("Vers Aangemeld", "vers@example.org", kind="artist")
     fresh_rejected = UserFactory(email="net@example.org", provider=ProviderFactory())
     provider_reject(provider=fresh_rejected.provider)
 
@@ -93,11 +81,11 @@ def test_after_31_days_the_purge_leaves_no_stale_trace_and_keeps_fresh_ones(
 
 
 def test_an_expired_sign_up_frees_the_address(client, clock, reference_data):
-    _sign_up("anna@example.org", "Eerste Poging")
+    sign_up("Eerste Poging", "anna@example.org", kind="artist")
     clock.shift(datetime.timedelta(days=8))
     call_command("purge_personal_data", stdout=StringIO())
     assert not User.objects.filter(email="anna@example.org").exists()
-    user = _sign_up("anna@example.org", "Tweede Poging")
+    user = sign_up("Tweede Poging", "anna@example.org", kind="artist")
     assert user.provider.name == "Tweede Poging"
 
 

@@ -8,34 +8,26 @@ from django.forms.models import model_to_dict
 from django.urls import resolve
 
 from providers.models import Provider
-from providers.services.accounts import provider_sign_up
+from tests.factories import sign_up
 
 pytestmark = pytest.mark.django_db
 
 
-def sign_up(organisation: str, email: str) -> Provider:
-    provider_sign_up(
-        organisation=organisation,
-        kind="association",
-        email=email,
-        password="a-long-enough-secret-42",
-        first_name="Anna",
-        last_name="",
-    )
-    return Provider.objects.get(contact_email=email)
+def signed_up(organisation: str, email: str) -> Provider:
+    return sign_up(organisation, email).provider
 
 
 def test_an_organisation_called_agenda_keeps_a_widget_of_its_own(reference_data):
-    agenda = sign_up("Agenda", "agenda@example.org")
-    campagne = sign_up("Campagne!", "campagne@example.org")
+    agenda = signed_up("Agenda", "agenda@example.org")
+    campagne = signed_up("Campagne!", "campagne@example.org")
     assert (agenda.slug, campagne.slug) == ("agenda-2", "campagne-2")
     assert resolve(f"/widget/{agenda.slug}/").url_name == "widget_provider"
-    assert sign_up("Agenda", "agenda2@example.org").slug == "agenda-3"
+    assert signed_up("Agenda", "agenda2@example.org").slug == "agenda-3"
 
 
 def test_staff_cannot_give_a_provider_a_reserved_slug(reference_data, rf, admin_user):
     """The admin's form validates the slug like the model does: "agenda" is refused."""
-    provider = sign_up("Harmonie", "harmonie@example.org")
+    provider = signed_up("Harmonie", "harmonie@example.org")
     request = rf.get("/")
     request.user = admin_user
     model_admin = admin.site._registry[Provider]
