@@ -11,16 +11,16 @@ from django.views.decorators.http import require_safe
 
 from agenda.models import Edition
 from campaign.kit import content as kit_content
-from campaign.kit import storage
 from campaign.kit.bundle import Kit, activities_for_kit, image_for
 from campaign.models import CampaignPage
+from campaign.views.kit import stored_file
 
 # Crawlers ask again now and then; a change gives the page a new image address anyway.
 MAX_AGE = 60 * 60
 
 
 def _png(name_of) -> FileResponse:
-    return FileResponse(storage.open_stored(name_of), content_type="image/png")
+    return stored_file(name_of, "image/png")
 
 
 def _language() -> str:
