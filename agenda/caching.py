@@ -24,9 +24,9 @@ from functools import wraps
 from django.core.cache import cache
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from agenda import markup
 from agenda.compression import JUNK_TIMEOUT, cached_response, do_not_keep, kept, single_flight
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, page_version
 from agenda.formatting import session_short, spots_status
@@ -73,7 +73,7 @@ def render_room(session, part: str) -> str:
         return f'"https://schema.org/{state}"'
     if part == "spots":
         status = spots_status(session)
-        return format_html(
+        return markup.html(
             '<span class="spots spots-{}">{}</span>', status["kind"], status["label"]
         )
     if session.pk is None or not session.takes_reservations:
@@ -83,7 +83,7 @@ def render_room(session, part: str) -> str:
         "agenda:reservation_create",
         kwargs={"slug": session.activity.slug, "session_pk": session.pk},
     )
-    return format_html(
+    return markup.html(
         '<a class="button{} reserve-link" href="{}">{}'
         '<span class="visually-hidden">: {}</span></a>',
         " button-secondary" if full else "",

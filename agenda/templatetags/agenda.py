@@ -1,10 +1,10 @@
 """Template tags for the public pages: the formatting of agenda.formatting, free spots in words."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from agenda import markup
 from agenda.caching import render_room, room_marker
 from agenda.formatting import (
     age_range,
@@ -30,7 +30,7 @@ def _in_language(text: str, language: str):
     reads a Dutch title in a German sentence in Dutch."""
     if language == (get_language() or "nl")[:2]:
         return text
-    return format_html('<span lang="{}">{}</span>', language, text)
+    return markup.html('<span lang="{}">{}</span>', language, text)
 
 
 @register.filter
@@ -71,13 +71,13 @@ def filter_choices(bound_field, columns=False, counts=None) -> str:
         checked = " checked" if value in selected else ""
         described, count = _count(counts, value, option_id)
         rows.append((name, value, option_id, checked, described, option_id, label, count))
-    options = format_html_join(
+    options = markup.html_join(
         "\n",
         '<div class="check"><input type="checkbox" name="{}" value="{}" id="{}"{}{}>'
         '<label for="{}">{}</label>{}</div>',
         rows,
     )
-    return format_html(
+    return markup.html(
         '<fieldset class="filter-group">\n<legend>{}</legend>\n'
         '<div class="choices{}">\n{}\n</div>\n</fieldset>',
         bound_field.label,
@@ -93,6 +93,6 @@ def _count(counts, value, option_id) -> tuple[str, str]:
         return "", ""
     count_id = f"{option_id}_count"
     return (
-        format_html(' aria-describedby="{}"', count_id),
-        format_html(' <span class="count" id="{}">({})</span>', count_id, counts.get(value, 0)),
+        markup.html(' aria-describedby="{}"', count_id),
+        markup.html(' <span class="count" id="{}">({})</span>', count_id, counts.get(value, 0)),
     )
