@@ -32,22 +32,30 @@ class Rooms:
     sessions: dict[int, list]
 
     def session(self, pk: int) -> Session | None:
-        """An unsaved Session (with its activity's slug and registration), or None."""
-        row = self.sessions.get(pk)
-        if row is None:
-            return None
-        slug, registration, cancelled, capacity, booked, waiting, starts, ends, _free = row
-        session = Session(
-            pk=pk,
-            starts_at=datetime.datetime.fromtimestamp(starts, datetime.UTC),
-            ends_at=datetime.datetime.fromtimestamp(ends, datetime.UTC),
-            capacity=capacity,
-            places_booked=booked,
-            places_waiting=waiting,
-            is_cancelled=cancelled,
-        )
-        session.activity = Activity(slug=slug, registration=registration)
+        """An unsaved Session (with its activity's slug and registration), or None. Made once
+        per map: every page served while the map lives fills in the same sessions."""
+        session = self._built.get(pk)
+        if session is None:
+            row = self.sessions.get(pk)
+            if row is None:
+                return None
+            slug, registration, cancelled, capacity, booked, waiting, starts, ends, _free = row
+            session = Session(
+                pk=pk,
+                starts_at=datetime.datetime.fromtimestamp(starts, datetime.UTC),
+                ends_at=datetime.datetime.fromtimestamp(ends, datetime.UTC),
+                capacity=capacity,
+                places_booked=booked,
+                places_waiting=waiting,
+                is_cancelled=cancelled,
+            )
+            session.activity = Activity(slug=slug, registration=registration)
+            self._built[pk] = session
         return session
+
+    @cached_property
+    def _built(self) -> dict[int, Session]:
+        return {}
 
     def signature(self, shown: tuple[int, ...]) -> str:
         """What a page showing these sessions' places would show: places, cancellation,
