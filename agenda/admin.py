@@ -37,6 +37,7 @@ from agenda.services.sessions import session_remove, session_save
 from agenda.services.venues import venue_merge, venue_staff_save
 from providers.admin import TranslatedNameAdmin
 from providers.admin import VenueAdmin as ProvidersVenueAdmin
+from providers.admin_autocomplete import CheckedAutocomplete
 from providers.models import Venue
 
 
@@ -63,7 +64,7 @@ class LanguageAdmin(admin.ModelAdmin):
     list_editable = ["position"]
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(CheckedAutocomplete, admin.TabularInline):
     model = Session
     extra = 0
     autocomplete_fields = ["venue"]
@@ -93,7 +94,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ModerationAdminMixin, admin.ModelAdmin):
+class ActivityAdmin(CheckedAutocomplete, ModerationAdminMixin, admin.ModelAdmin):
     list_display = ["title", "provider", "edition", "state", "registration", "last_changed"]
     list_filter = [
         "state",

@@ -51,7 +51,7 @@ def followup(request, token):
         return _page(request, followup, "answered")
     if followup.is_expired:
         return _page(request, followup, "expired", status=410)
-    form = FollowUpForm(request.POST or None)
+    form = FollowUpForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         limited = ratelimit.hit_each(

@@ -58,7 +58,7 @@ def reservation_create_view(request, slug, session_pk):
     session = _bookable_session_or_404(slug, session_pk, for_page=not posted)
     activity = session.activity
     closed = session.closed_for_reservations  # why not, or ""
-    form = ReservationForm(request.POST or None, session=session)
+    form = ReservationForm(request.POST if posted else None, session=session)
     status = 200
     if posted and not closed:
         if _rate_limited(request, request.POST.get("email", "").strip()):

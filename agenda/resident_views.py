@@ -34,7 +34,7 @@ from agenda.services.my_week3 import my_week3_link_request, my_week3_reservation
 @sensitive_post_parameters("email")
 def my_week3_request(request):
     """Ask for the link. Known and unknown addresses get the same answer, by the same path."""
-    form = MyWeek3Form(request.POST or None)
+    form = MyWeek3Form(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         email = request.POST.get("email", "").strip()

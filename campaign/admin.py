@@ -11,6 +11,7 @@ from agenda.models import Edition
 from campaign import selection
 from campaign.models import CampaignPage, CampaignPick
 from campaign.services.pages import campaign_page_save
+from providers.admin_autocomplete import CheckedAutocomplete
 from providers.images import prepare_image
 
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
@@ -81,7 +82,7 @@ class CampaignPickFormSet(forms.BaseInlineFormSet):
                 form.add_error("activity", _("This activity is not in the page's edition."))
 
 
-class CampaignPickInline(admin.TabularInline):
+class CampaignPickInline(CheckedAutocomplete, admin.TabularInline):
     model = CampaignPick
     formset = CampaignPickFormSet
     extra = 1

@@ -14,6 +14,7 @@ from campaign import selection
 from campaign.models import TrackedLink
 from campaign.services.links import tracked_link_create
 from campaign.targets import forget
+from providers.admin_autocomplete import CheckedAutocomplete
 
 TARGETS = ("activity", "target_provider", "page")
 
@@ -53,7 +54,7 @@ class TrackedLinkAdminForm(forms.ModelForm):
 
 
 @admin.register(TrackedLink)
-class TrackedLinkAdmin(admin.ModelAdmin):
+class TrackedLinkAdmin(CheckedAutocomplete, admin.ModelAdmin):
     form = TrackedLinkAdminForm
     list_display = ["code", "maker", "channel", "label", "visits", "created_at"]
     list_filter = ["channel", "edition", ("provider", admin.EmptyFieldListFilter)]

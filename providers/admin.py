@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from providers.admin_autocomplete import CheckedAutocomplete
 from providers.admin_moderation import approve_providers, reject_providers
 from providers.models import (
     Discipline,
@@ -43,7 +44,7 @@ class GroupAdmin(RightsForSuperusersOnly, DjangoGroupAdmin):
 
 
 @admin.register(User)
-class UserAdmin(RightsForSuperusersOnly, DjangoUserAdmin):
+class UserAdmin(CheckedAutocomplete, RightsForSuperusersOnly, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "provider", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
@@ -124,7 +125,7 @@ class PendingProviderAdmin(ProviderAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(CheckedAutocomplete, admin.ModelAdmin):
     list_display = ["name", "street", "postcode", "district", "wheelchair_accessible"]
     list_filter = ["district", "wheelchair_accessible", "accessible_toilet", "hearing_loop"]
     search_fields = ["name", "street", "postcode"]

@@ -105,3 +105,17 @@ def _count_failed_login(sender, credentials, request=None, **kwargs):
     username = credentials.get("username") or ""
     if username:
         count_failure(username)
+
+
+# django-axes keeps the name an attempt logged in with in a column of 255 characters.
+AXES_USERNAME_LENGTH = 255
+
+
+def axes_username(request, credentials=None) -> str | None:
+    """The login name django-axes counts an attempt under (AXES_USERNAME_CALLABLE), cut to its
+    column: a longer name posted to a login form was a server error, and no account has one."""
+    if credentials:
+        username = credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    else:
+        username = getattr(request, "data", request.POST).get(settings.AXES_USERNAME_FORM_FIELD)
+    return username[:AXES_USERNAME_LENGTH] if isinstance(username, str) else username

@@ -1,9 +1,11 @@
-"""Site-wide middleware: the login pause (week3.login_throttle) and the proxy-settings warning."""
+"""Site-wide middleware: the login pause (week3.login_throttle), the proxy-settings warning and
+the refusal of NUL characters."""
 
 import logging
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.core.exceptions import BadRequest
 from django.shortcuts import render
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
@@ -80,6 +82,36 @@ class ForwardedForWarningMiddleware:
                     "remote": request.META.get("REMOTE_ADDR", ""),
                 },
             )
+        return self.get_response(request)
+
+
+class NullCharacter(BadRequest):
+    """A query string or form post with a NUL character (week3.views.bad_request answers it)."""
+
+
+def _holds_nul(data) -> bool:
+    return any(
+        "\x00" in key or any("\x00" in value for value in values) for key, values in data.lists()
+    )
+
+
+class NullCharacterMiddleware:
+    """Refuses a request whose query string or posted form fields hold a NUL character, with a
+    400 page.
+
+    PostgreSQL stores no NUL in a text, so such a value failed with a server error wherever a
+    view filtered on it as given (a search box, an admin list filter, a posted slug). No person
+    types one; Django's form fields refuse it too, each on its own. Files are not looked at: a
+    photo may hold any byte."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _holds_nul(request.GET):
+            raise NullCharacter("NUL in the query string")
+        if request.method == "POST" and _holds_nul(request.POST):
+            raise NullCharacter("NUL in a posted field")
         return self.get_response(request)
 
 

@@ -50,7 +50,6 @@ def test_ignored_filter_leaves_the_valid_ones_working(client, agenda):
         "page=-1",
         "page=abc",
         "page=" + "9" * 400,
-        "q=%00",
         "q=" + "%F0%9F%8E%BB" * 10,
         "q=%27%3B+DROP+TABLE+agenda_activity%3B--",
         "q=!!!+%26%26+%7C%7C",

@@ -28,6 +28,7 @@ def page_urls(agenda):
         "favourites (none yet)": "/favorieten/",
         "provider": choir.provider.get_absolute_url(),
         "not found": "/activiteit/bestaat-niet/",
+        "unreadable address": "/agenda/?q=%00",
         "agenda in German": "/de/agenda/?plek=on",
         "home in German": "/de/",
         "activity in English": f"/en/activiteit/{choir.slug}/",
