@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import AgeBracket, Channel, FollowUpContinue
+from providers.form_fields import EmailField
 
 
 def largest_party(session) -> int:
@@ -25,7 +26,7 @@ class ReservationForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Fill in your name, so the organiser knows who is coming.")},
     )
-    email = forms.EmailField(
+    email = EmailField(
         label=_("Your e-mail address"),
         help_text=_("We send your reservation and a link to cancel to this address."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -120,7 +121,7 @@ class ReservationForm(forms.Form):
 class MyWeek3Form(forms.Form):
     """Ask for the "Mijn Week 3" link."""
 
-    email = forms.EmailField(
+    email = EmailField(
         label=_("Your e-mail address"),
         help_text=_("The address you reserved with."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),

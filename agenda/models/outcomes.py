@@ -130,7 +130,9 @@ class FollowUp(models.Model):
     def __str__(self):
         return f"{self.session} – {self.sent_at:%Y-%m-%d}"
 
-    def get_absolute_url(self):
+    def personal_path(self) -> str:
+        """The resident's own link, for the e-mail. Not `get_absolute_url`: that would give the
+        admin a "view on site" to a personal page, and an answered one has no token left."""
         return reverse("agenda:followup", kwargs={"token": self.token})
 
     @property

@@ -99,7 +99,7 @@ def _ask(reservation: Reservation, now: datetime.datetime) -> None:
         expires_at=now + datetime.timedelta(days=settings.FOLLOWUP_VALID_DAYS),
     )
     with translation.override(language):
-        url = settings.SITE_URL + followup.get_absolute_url()
+        url = settings.SITE_URL + followup.personal_path()
         privacy_url = settings.SITE_URL + reverse("agenda:privacy")
     mail_enqueue(
         to=reservation.email,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from providers.form_fields import EmailField
 from providers.models import Provider, User
 from providers.services import password_reset_request
 
@@ -20,7 +21,7 @@ class SignUpForm(forms.Form):
     )
     first_name = forms.CharField(label=_("Your first name"), max_length=150)
     last_name = forms.CharField(label=_("Your last name"), max_length=150, required=False)
-    email = forms.EmailField(
+    email = EmailField(
         label=_("Your e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     password = forms.CharField(
@@ -82,7 +83,7 @@ class LoginForm(auth_forms.AuthenticationForm):
 
 
 class ResendForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailField(
         label=_("Your e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
 
@@ -91,7 +92,7 @@ class ResendForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of your colleague"))
+    email = EmailField(label=_("E-mail address of your colleague"))
 
     def clean_email(self):
         return self.cleaned_data["email"].lower()

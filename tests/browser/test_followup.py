@@ -39,7 +39,7 @@ def test_answer_the_question_with_the_keyboard_only(browser, site, agenda, clock
     followup = FollowUp.objects.get()
 
     page = browser.new_context(viewport={"width": 390, "height": 900}).new_page()
-    page.goto(site + followup.get_absolute_url())
+    page.goto(site + followup.personal_path())
     assert page.locator("h1").inner_text() == "Hoe was het?"
     no_violations(page, "question")
 

@@ -3,10 +3,16 @@ name longer than any account's, an empty post past a rate limit, a posted key th
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from agenda.favourites import COOKIE
+from agenda.models import FollowUp, Reservation
+from outbox.models import OutgoingMail
+from providers.form_fields import EMAIL_MAX_LENGTH
+from providers.models import User
 from tests.factories import UserFactory
 from tests.helpers import form_url
 
@@ -105,3 +111,48 @@ def test_an_admin_autocomplete_given_no_key_shows_the_form_with_its_error(client
     assert response.status_code == 200
     assert "Selecteer een geldige keuze" in response.content.decode()
     assert 'value="nieuw@example.org"' in response.content.decode()
+
+
+LONG_EMAIL = "a" * 288 + "@example.org"  # 300 characters: Django's form field takes 320
+
+
+@pytest.mark.parametrize(
+    "form", ["my_week3", "verify_resend", "reservation", "sign_up", "colleagues"]
+)
+def test_an_address_longer_than_the_database_keeps_is_a_form_error(client, agenda, world_a, form):
+    """254 characters is what the columns hold; 255–320 passed the form and failed there."""
+    session = agenda["choir"].sessions.first()
+    data = {"email": LONG_EMAIL}
+    if form == "reservation":
+        url, data = form_url(session, "nl"), {**data, "name": "Ana", "party_size": "1"}
+    elif form == "sign_up":
+        url = reverse("portal:sign_up")
+        data |= {"organisation": "Harmonie", "kind": "association", "first_name": "Ana"}
+        data |= {"password": "een-lang-genoeg-wachtwoord", "privacy": "on"}
+    elif form == "colleagues":
+        client.force_login(world_a["user"])
+        url = reverse("portal:colleagues")
+    else:
+        url = reverse("agenda:my_week3_request" if form == "my_week3" else f"portal:{form}")
+    users, reservations = User.objects.count(), Reservation.objects.count()
+    response = client.post(url, data)
+    assert response.status_code in (200, 400)
+    assert "email" in response.context["form"].errors
+    assert "niet meer dan 254 tekens" in response.content.decode()
+    assert (User.objects.count(), Reservation.objects.count()) == (users, reservations)
+
+
+def test_the_email_fields_hold_what_the_columns_do():
+    for model in (User, Reservation, OutgoingMail):
+        name = "to" if model is OutgoingMail else "email"
+        assert model._meta.get_field(name).max_length == EMAIL_MAX_LENGTH
+
+
+def test_the_admin_offers_no_view_on_site_for_a_follow_up(client, superuser, agenda):
+    """Its page is the resident's personal link, and an answered one has no token left."""
+    session = agenda["choir"].sessions.first()
+    now = timezone.now()
+    followup = FollowUp.objects.create(session=session, token="", sent_at=now, expires_at=now)
+    client.force_login(superuser)
+    content_type = ContentType.objects.get_for_model(FollowUp)
+    assert client.get(f"/beheer/r/{content_type.pk}/{followup.pk}/").status_code == 404
