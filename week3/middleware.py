@@ -4,8 +4,9 @@ the refusal of NUL characters."""
 import logging
 
 from django.conf import settings
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import SESSION_KEY, get_user_model
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, ValidationError
 from django.shortcuts import render
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
@@ -85,8 +86,16 @@ class ForwardedForWarningMiddleware:
         return self.get_response(request)
 
 
-class NullCharacter(BadRequest):
-    """A query string or form post with a NUL character (week3.views.bad_request answers it)."""
+class Unreadable(BadRequest):
+    """A request no page or form of the site sends (week3.views.bad_request answers it)."""
+
+
+class NullCharacter(Unreadable):
+    """A query string or form post with a NUL character."""
+
+
+class UnreadableKey(Unreadable):
+    """An admin action posted for an object key that no object of that kind can have."""
 
 
 def _holds_nul(data) -> bool:
@@ -113,6 +122,31 @@ class NullCharacterMiddleware:
         if request.method == "POST" and _holds_nul(request.POST):
             raise NullCharacter("NUL in a posted field")
         return self.get_response(request)
+
+
+class AdminActionKeysMiddleware:
+    """Refuses an admin action posted for keys that are not keys of the list's kind ("abc"
+    where the keys are numbers), with a 400 page: the admin filters on them as given, and the
+    database's refusal was a server error. The list's checkboxes only ever post real keys."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Django's ModelAdmin.get_urls marks each of its views with the ModelAdmin.
+        model_admin = getattr(view_func, "model_admin", None)
+        if model_admin is None or request.method != "POST":
+            return None
+        key = model_admin.model._meta.pk
+        for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+            try:
+                key.to_python(value)
+            except ValidationError:
+                raise UnreadableKey(f"admin action for the key {value[:40]!r}") from None
+        return None
 
 
 class LoginThrottleMiddleware:

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # Staff pass a second factor before any admin page (STAFF_REQUIRE_2FA).
     "week3.staff_auth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An admin action posted for keys that cannot be gets a 400 page.
+    "week3.middleware.AdminActionKeysMiddleware",
     # Answers a paused login (week3.login_throttle) and remembers the owner's browser.
     "week3.middleware.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

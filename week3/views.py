@@ -14,7 +14,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from week3.middleware import NullCharacter
+from week3.middleware import Unreadable, UnreadableKey
 from week3.readiness import readiness
 
 
@@ -69,8 +69,9 @@ def page_not_found(request, exception):
 
 
 def bad_request(request, exception):
-    """A post too large to read (week3.uploads, DATA_UPLOAD_MAX_…) and a NUL character
-    (week3.middleware) say so; Django's page for anything else."""
+    """A post too large to read (week3.uploads, DATA_UPLOAD_MAX_…), a NUL character and an
+    admin action for keys that cannot be (week3.middleware) say so; Django's page for anything
+    else."""
     if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)):
         return render(
             request,
@@ -78,8 +79,9 @@ def bad_request(request, exception):
             {"megabytes": settings.IMAGE_MAX_BYTES // (1024 * 1024)},
             status=413,
         )
-    if isinstance(exception, NullCharacter):
-        return render(request, "400.html", status=400)
+    if isinstance(exception, Unreadable):
+        key = isinstance(exception, UnreadableKey)
+        return render(request, "400.html", {"key": key}, status=400)
     return defaults.bad_request(request, exception)
 
 

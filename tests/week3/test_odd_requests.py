@@ -113,6 +113,27 @@ def test_an_admin_autocomplete_given_no_key_shows_the_form_with_its_error(client
     assert 'value="nieuw@example.org"' in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "changelist", ["admin:agenda_activity_changelist", "admin:axes_accessattempt_changelist"]
+)
+def test_an_admin_action_for_a_key_that_cannot_be_is_a_400_page(
+    client, superuser, agenda, changelist
+):
+    """The list's checkboxes post numbers; "abc" reached the database as given."""
+    client.force_login(superuser)
+    activity = agenda["choir"]
+    data = {"action": "delete_selected", "_selected_action": [str(activity.pk), "abc"]}
+    response = client.post(reverse(changelist), data)
+    assert response.status_code == 400
+    assert "met een sleutel die geen enkel item kan hebben" in response.content.decode()
+    assert type(activity).objects.filter(pk=activity.pk).exists()
+    # A real key still leads to the action's own page (here: what keeps it from deletion).
+    data["_selected_action"] = [str(activity.pk)]
+    confirm = client.post(reverse("admin:agenda_activity_changelist"), data)
+    assert confirm.status_code == 200
+    assert "kan niet worden verwijderd" in confirm.content.decode()
+
+
 LONG_EMAIL = "a" * 288 + "@example.org"  # 300 characters: Django's form field takes 320
 
 
