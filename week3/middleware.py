@@ -1,5 +1,5 @@
-"""Site-wide middleware: the login pause (week3.login_throttle), the proxy-settings warning and
-the refusal of NUL characters."""
+"""Site-wide middleware: the login pause (week3.login_throttle), the proxy-settings warning, and
+the refusal of NUL characters and of admin actions for keys that cannot be."""
 
 import logging
 
