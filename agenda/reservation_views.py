@@ -91,7 +91,7 @@ def reservation_create_view(request, slug, session_pk):
                 field = "email" if error.code == "duplicate" else None
                 form.add_error(field, error.message)
             else:
-                return redirect(reservation.get_absolute_url() + "?nieuw=1")
+                return redirect(reservation.personal_path() + "?nieuw=1")
         if form.errors and status == 200:
             status = 400
     if posted:
@@ -125,13 +125,13 @@ def _change_reservation(request, reservation) -> tuple[str, str]:
                 reservation=reservation,
                 party_size=int(size) if is_plain_number(size) else 0,
             )
-            return reservation.get_absolute_url() + "?minder=1", ""
+            return reservation.personal_path() + "?minder=1", ""
         if "confirm" not in request.POST and not reservation.session.has_started:
             return "", ""
         reservation_cancel(reservation=reservation)
     except ReservationError as refused:
         return "", refused.message
-    return reservation.get_absolute_url() + "?geannuleerd=1", ""
+    return reservation.personal_path() + "?geannuleerd=1", ""
 
 
 @never_cache

@@ -148,7 +148,10 @@ class Reservation(models.Model):
     def __str__(self):
         return f"{self.name or _('(anonymous)')} – {self.session}"
 
-    def get_absolute_url(self):
+    def personal_path(self) -> str:
+        """The resident's own page, for the e-mail and their pages. Not `get_absolute_url`: that
+        would give every staff member a "view on site" to it (the admin's redirect asks for no
+        right to see reservations), and an anonymised reservation has no token left."""
         return reverse("agenda:reservation_detail", kwargs={"token": self.token})
 
     @property

@@ -27,7 +27,7 @@ MAIL_WRITER = "agenda.reservation"
 def manage_url(reservation: Reservation) -> str:
     """The resident's personal page, in their language."""
     with translation.override(reservation.language):
-        return settings.SITE_URL + reservation.get_absolute_url()
+        return settings.SITE_URL + reservation.personal_path()
 
 
 def reservation_mail_enqueue(

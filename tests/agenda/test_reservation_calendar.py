@@ -39,7 +39,7 @@ def test_the_residents_own_cancel_carries_a_cancelled_event(
     assert cancelled["DTSTAMP"].dt > confirmed["DTSTAMP"].dt
 
     # The personal link's calendar download says cancelled too.
-    download = client.get(f"{reservation.get_absolute_url()}agenda.ics").content
+    download = client.get(f"{reservation.personal_path()}agenda.ics").content
     assert event_of(download)["STATUS"] == "CANCELLED"
 
 

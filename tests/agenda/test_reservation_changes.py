@@ -16,9 +16,9 @@ from tests.helpers import assert_counters_match, form_data, form_url
 pytestmark = pytest.mark.django_db
 
 
-def english(obj):
+def english(reservation):
     with translation.override("en"):
-        return obj.get_absolute_url()
+        return reservation.personal_path()
 
 
 def _fold(html, fold_id="optional-questions"):

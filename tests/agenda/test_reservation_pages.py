@@ -24,8 +24,9 @@ Confirmed = Reservation.State.CONFIRMED
 
 
 def english(obj):
+    """The English address of an activity, or of a reservation's own page."""
     with translation.override("en"):
-        return obj.get_absolute_url()
+        return obj.personal_path() if isinstance(obj, Reservation) else obj.get_absolute_url()
 
 
 def test_activity_page_links_to_the_form_without_a_csrf_token(client, agenda):
@@ -80,7 +81,7 @@ def test_reserving_from_the_form_confirms_and_mails_in_the_residents_language(
 
 def test_the_personal_link_shows_and_only_the_button_cancels(client, session):
     reservation = reserve(session, 1)
-    url = reservation.get_absolute_url()
+    url = reservation.personal_path()
     assert client.get(url).status_code == 200
     reservation.refresh_from_db()
     assert reservation.state == Confirmed

@@ -30,9 +30,9 @@ def test_reservation_pages_have_no_axe_violations(browser, site, agenda, setting
             "form": f"/en/activiteit/{agenda['choir'].slug}/reserveren/{choir_session.pk}/",
             "form waiting list": f"/en/activiteit/{agenda['dance'].slug}/reserveren/"
             f"{dance_session.pk}/",
-            "confirmation": confirmed.get_absolute_url(),
-            "waiting": waiting.get_absolute_url(),
-            "cancelled": cancelled.get_absolute_url(),
+            "confirmation": confirmed.personal_path(),
+            "waiting": waiting.personal_path(),
+            "cancelled": cancelled.personal_path(),
             "privacy": "/en/privacy/",
             "privacy in Dutch": "/privacy/",
             "mijn week 3 request": "/en/mijn-week3/",

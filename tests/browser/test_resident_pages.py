@@ -107,7 +107,7 @@ def test_new_resident_pages_have_no_axe_violations(browser, site, agenda, settin
     page.goto(site + "/en/favorieten/")
     check("favourites")
     with translation.override("en"):
-        page.goto(site + reservation.get_absolute_url())
+        page.goto(site + reservation.personal_path())
     check("reservation with fewer people")
     page.get_by_role("button", name="Cancel my reservation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Cancel your reservation?")

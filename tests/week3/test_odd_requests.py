@@ -3,6 +3,7 @@ name longer than any account's, an empty post past a rate limit, a posted key th
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -13,7 +14,7 @@ from agenda.models import FollowUp, Reservation
 from outbox.models import OutgoingMail
 from providers.form_fields import EMAIL_MAX_LENGTH
 from providers.models import User
-from tests.factories import UserFactory
+from tests.factories import UserFactory, reserve
 from tests.helpers import form_url
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +127,6 @@ def test_an_admin_action_for_a_key_that_cannot_be_is_a_400_page(
     response = client.post(reverse(changelist), data)
     assert response.status_code == 400
     assert "met een sleutel die geen enkel item kan hebben" in response.content.decode()
-    assert type(activity).objects.filter(pk=activity.pk).exists()
     # A real key still leads to the action's own page (here: what keeps it from deletion).
     data["_selected_action"] = [str(activity.pk)]
     confirm = client.post(reverse("admin:agenda_activity_changelist"), data)
@@ -177,3 +177,22 @@ def test_the_admin_offers_no_view_on_site_for_a_follow_up(client, superuser, age
     client.force_login(superuser)
     content_type = ContentType.objects.get_for_model(FollowUp)
     assert client.get(f"/beheer/r/{content_type.pk}/{followup.pk}/").status_code == 404
+
+
+def test_the_admin_leads_no_staff_member_to_a_residents_reservation_page(client, superuser, agenda):
+    """The page needs only its token: the admin's "view on site" redirect, which asks for no
+    right to see reservations, led any staff member to it, and an anonymised reservation (no
+    token left) was a server error there."""
+    reservation = reserve(agenda["choir"].sessions.first(), 1)
+    editor = UserFactory(email="redactie@example.org", is_staff=True)
+    editor.groups.add(Group.objects.get(name="redactie"))
+    view_on_site = f"/beheer/r/{ContentType.objects.get_for_model(Reservation).pk}/"
+    client.force_login(editor)
+    response = client.get(f"{view_on_site}{reservation.pk}/")
+    assert response.status_code == 404
+    assert reservation.token not in response.get("Location", "")
+    Reservation.objects.filter(pk=reservation.pk).update(token="", name="", email="")
+    client.force_login(superuser)
+    assert client.get(f"{view_on_site}{reservation.pk}/").status_code == 404
+    # The resident's own page is where it was.
+    assert reservation.personal_path() == f"/reservering/{reservation.token}/"
