@@ -57,11 +57,14 @@ def test_a_nul_in_a_form_post_is_a_400_page_and_changes_nothing(client, agenda, 
     assert COOKIE not in response.cookies
     client.force_login(world_a["user"])
     session = world_a["session"]
+    booked = reserve(session, 1)
     response = client.post(
         reverse("portal:session_burst_cancel", kwargs={"pk": session.pk}), {"client": "\x00"}
     )
     assert response.status_code == 400
     assert UNREADABLE in response.content.decode()
+    booked.refresh_from_db()
+    assert booked.is_active
 
 
 def test_a_file_may_hold_any_byte(client, agenda):
