@@ -24,8 +24,9 @@
 # With ROUNDS=n (default 1) each set-up runs the three loads n times, interleaved (browse, +1,
 # +5, warm-up, browse, …), and ends with the median of each load and its share of the browsing median,
 # then each round's share and their median: on a machine whose throughput drifts, a share
-# taken within one round is fairer than one taken across minutes. (On one server, a round's
-# share also depends on how wrk's 8 kept-alive connections fell on the two gunicorn workers:
+# taken within one round is fairer than one taken across minutes. (Before gunicorn.conf.py ended
+# kept-alive connections after GUNICORN_KEEPALIVE_REQUESTS requests, a round's share on one
+# server also depended on how wrk's 8 connections fell on the two workers: bench/keepalive.sh,
 # docs/benchmarks.md.)
 #
 #   bench/campaign.sh               # DURATION=30 by default
