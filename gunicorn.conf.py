@@ -32,8 +32,9 @@ keepalive_requests = int(os.environ.get("GUNICORN_KEEPALIVE_REQUESTS") or 100)
 
 
 def pre_request(worker, req):
-    # HTTP/1 requests count their place on the connection; others have no keep-alive to end.
-    if keepalive_requests and getattr(req, "req_number", 0) >= keepalive_requests:
+    # req_number: the request's place on its HTTP/1 connection. (An HTTP/2 connection carries
+    # many requests at once, numbered by stream, and is not ended this way.)
+    if keepalive_requests and req.version < (2, 0) and req.req_number >= keepalive_requests:
         req.must_close = True
 
 
