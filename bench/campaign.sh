@@ -61,30 +61,7 @@ trap campaign_cleanup EXIT
 
 echo "Seeding the demo edition plus 1,000 activities …"
 python manage.py seed_demo --scale 1000 >/dev/null
-python manage.py shell -v0 -c "
-from django.urls import reverse
-from django.utils import timezone
-from agenda.models import Activity, Edition, Session
-edition = Edition.objects.current()
-public = Activity.objects.public().in_edition(edition).order_by('pk')
-day = edition.days[2].isoformat()
-queries = ['', '?doelgroep=kinderen&leeftijd=8', f'?dag={day}&wijk=blerick&plek=on',
-           '?q=koor', '?discipline=muziek&rolstoel=on', '?zonder_nederlands=on', '?page=2']
-urls = [f'{prefix}/' for prefix in ('', '/en', '/de')]
-urls += [f'{prefix}/agenda/{query}' for prefix in ('', '/en', '/de') for query in queries]
-urls += [a.get_absolute_url() for a in public[:20]]
-urls += [p.get_absolute_url() for p in {a.provider for a in public[:40]}][:5]
-urls += ['/agenda.ics', '/agenda.ics?doelgroep=kinderen', '/api/v1/agenda.json',
-         reverse('agenda:provider_feed', kwargs={'slug': public[0].provider.slug}),
-         reverse('agenda:activity_feed', kwargs={'slug': public[0].slug})]
-open('$work/urls.txt', 'w').write('\n'.join(urls) + '\n')
-sessions = Session.objects.on_public_agenda().filter(
-    activity__registration='reserve', is_cancelled=False, starts_at__gt=timezone.now(),
-    capacity__gte=10).order_by('activity_id', 'pk').distinct('activity_id')[:300]
-forms = [reverse('agenda:reservation_create', kwargs={'slug': s.activity.slug, 'session_pk': s.pk})
-         for s in sessions.select_related('activity')]
-open('$work/forms.txt', 'w').write('\n'.join(forms) + '\n')
-"
+python bench/campaign_addresses.py "$work/urls.txt" "$work/forms.txt"
 echo "$(wc -l <"$work/urls.txt") addresses, $(wc -l <"$work/forms.txt") sessions to reserve in"
 
 start_servers() { # count, cache

@@ -18,19 +18,7 @@ TRIES="${TRIES:-6}"
 DURATION="${DURATION:-5}"
 . bench/_setup.sh
 python manage.py seed_demo --scale 1000 >/dev/null
-python manage.py shell -v0 -c "
-from agenda.models import Activity, Edition
-edition = Edition.objects.current()
-public = Activity.objects.public().in_edition(edition).order_by('pk')
-day = edition.days[2].isoformat()
-queries = ['', '?doelgroep=kinderen&leeftijd=8', f'?dag={day}&wijk=blerick&plek=on',
-           '?q=koor', '?discipline=muziek&rolstoel=on', '?zonder_nederlands=on', '?page=2']
-urls = [f'{prefix}/' for prefix in ('', '/en', '/de')]
-urls += [f'{prefix}/agenda/{query}' for prefix in ('', '/en', '/de') for query in queries]
-urls += [a.get_absolute_url() for a in public[:20]]
-urls += ['/agenda.ics', '/agenda.ics?doelgroep=kinderen', '/api/v1/agenda.json']
-open('$work/urls.txt', 'w').write('\n'.join(urls) + '\n')
-"
+python bench/campaign_addresses.py "$work/urls.txt" "$work/forms.txt"
 port="$(w3_free_port)"
 base="http://127.0.0.1:$port"
 WEB_CONCURRENCY=2 BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application -c gunicorn.conf.py \
