@@ -37,6 +37,23 @@ def database_url(name: str | None = None) -> str:
     return f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{name}"
 
 
+def start_server(command: list[str], environment: dict, log: Path, ready) -> subprocess.Popen:
+    """Starts `command` in the repository with its output in `log`, and waits (15 s at most)
+    until `ready()` stops raising OSError."""
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
+        )
+    for _ in range(150):
+        try:
+            ready()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError(log.read_text())
+
+
 class AppServer:
     """One server with `environment`, its output in `log`; started and answering /healthz."""
 
@@ -46,21 +63,12 @@ class AppServer:
         self.base = f"http://127.0.0.1:{self.port}"
         moment = moment or timezone.now().isoformat()
         address = f"127.0.0.1:{self.port}"
-        with log.open("w") as output:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", SCRIPT, moment, address, "tick" if tick else "frozen"],
-                cwd=ROOT,
-                env=environment,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(log.read_text())
+        self.process = start_server(
+            [sys.executable, "-c", SCRIPT, moment, address, "tick" if tick else "frozen"],
+            environment,
+            log,
+            lambda: urllib.request.urlopen(f"{self.base}/healthz", timeout=1),
+        )
 
     def stop(self):
         self.process.terminate()

@@ -5,13 +5,11 @@ spread over the workers again instead of staying with the worker that first acce
 import http.client
 import os
 import socket
-import subprocess
 import sys
-import time
 
 import pytest
 
-from tests.servers import ROOT, free_port
+from tests.servers import free_port, start_server
 
 REQUEST = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 COMMAND = [sys.executable, "-m", "gunicorn", "tests.week3.pid_app:application"]
@@ -28,23 +26,12 @@ def gunicorn(tmp_path):
         env = {k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")}
         env |= {"BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1", **environment}
         log = tmp_path / f"gunicorn-{port}.log"
-        with log.open("w") as output:
-            processes.append(
-                subprocess.Popen(
-                    COMMAND,
-                    cwd=ROOT,
-                    env=env,
-                    stdout=output,
-                    stderr=subprocess.STDOUT,
-                )
-            )
-        for _ in range(150):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                return port
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(log.read_text())
+
+        def ready():
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+        processes.append(start_server(COMMAND, env, log, ready))
+        return port
 
     yield start
     for process in processes:
