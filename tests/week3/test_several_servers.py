@@ -1,6 +1,7 @@
 """Two app servers against one PostgreSQL and one Redis behave as one site: pages rendered once
 for both, places and changes seen by both within a second, rate limits and places shared."""
 
+import datetime
 import os
 import re
 import time
@@ -8,6 +9,7 @@ import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from email.utils import parsedate_to_datetime
 from http.cookiejar import CookieJar
 from urllib.parse import urlencode
 
@@ -28,6 +30,11 @@ SETTLE = 1.2
 class Server(AppServer):
     def renders(self, path: str) -> int:
         return self.log.read_text().count(f"rendered {path}\n")
+
+    def clock(self) -> datetime.datetime:
+        """The server's time, to the second (its Date header)."""
+        with urllib.request.urlopen(f"{self.base}/healthz", timeout=10) as response:
+            return parsedate_to_datetime(response.headers["Date"])
 
     def get(self, path: str) -> str:
         with urllib.request.urlopen(f"{self.base}{path}", timeout=10) as response:
@@ -150,10 +157,9 @@ def assert_one_limit_for_both(first, second, agenda):
         "agenda:reservation_create", kwargs={"slug": agenda["choir"].slug, "session_pk": session.pk}
     )
     client = "203.0.113.7"  # the same resident's address at both servers
-    # The limit counts in fixed one-minute windows: start near the beginning of one, so that
-    # the four attempts fall in the same window on both servers' clocks (which run a moment
-    # behind this one: they travelled to its time when they started).
-    left = 60 - time.time() % 60
+    # The limit counts in fixed one-minute windows of the servers' clocks (which started where
+    # the tests' clock stood, and run on): start early in one, so the four fall in the same.
+    left = 60 - first.clock().second
     if left < 20:
         time.sleep(left + 1)
     statuses = [
