@@ -38,20 +38,31 @@ def database_url(name: str | None = None) -> str:
 
 
 def start_server(command: list[str], environment: dict, log: Path, ready) -> subprocess.Popen:
-    """Starts `command` in the repository with its output in `log`, and waits (15 s at most)
-    until `ready()` stops raising OSError."""
+    """Starts `command` in the repository with its output in `log`, and waits until `ready()`
+    stops raising OSError (for 15 s, plus what the tries themselves take)."""
     with log.open("w") as output:
         process = subprocess.Popen(
             command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
         )
     for _ in range(150):
+        if process.poll() is not None:  # it ended: no use waiting
+            break
         try:
             ready()
             return process
         except OSError:
             time.sleep(0.1)
-    process.terminate()
+    stop_server(process)
     raise RuntimeError(log.read_text())
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 class AppServer:
@@ -71,5 +82,4 @@ class AppServer:
         )
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        stop_server(self.process)
