@@ -28,7 +28,7 @@ max_requests_jitter = max_requests // 10
 # gthread worker keeps every connection it once accepted for good: the few connections a proxy or
 # a load test opens at once can all land on one worker, which then serves every request on one
 # core while the others idle (docs/operations.md).
-keepalive_requests = int(os.environ.get("GUNICORN_KEEPALIVE_REQUESTS") or 100)
+keepalive_requests = max(int(os.environ.get("GUNICORN_KEEPALIVE_REQUESTS") or 100), 0)
 
 
 def pre_request(worker, req):
