@@ -28,20 +28,23 @@ for _ in $(seq 1 60); do
     curl -fs "$base/bench/trivial" >/dev/null && break
     sleep 0.5
 done
-while read -r url; do
-    curl -s -o /dev/null -H 'X-Forwarded-Proto: https' "$base$url"
+curl -fs "$base/bench/trivial" >/dev/null || { cat "$work/gunicorn.log" >&2; exit 1; }
+while read -r url; do # the gzip variants, which wrk asks for
+    curl -s -o /dev/null -H 'Accept-Encoding: gzip' -H 'X-Forwarded-Proto: https' "$base$url"
 done <"$work/urls.txt"
 URLS="$work/urls.txt" wrk -t1 -c8 -d5s -s bench/campaign.lua "$base" >/dev/null
 
 echo "GUNICORN_KEEPALIVE_REQUESTS=${GUNICORN_KEEPALIVE_REQUESTS:-(default)}, $TRIES tries of ${DURATION} s"
 printf '%-28s %8s %8s %8s %8s %7s\n' "connections per worker" "req/s" "p50 ms" "p95 ms" "p99 ms" "errors"
 for _ in $(seq 1 "$TRIES"); do
-    (sleep 2 && ss -tnpH state established "( sport = :$port )" | grep -o 'pid=[0-9]*' \
-        | sort | uniq -c | awk '{print $1}' | sort -rn | paste -sd/ >"$work/split.txt") &
+    (sleep 2 && { ss -tnpH state established "( sport = :$port )" | grep -o 'pid=[0-9]*' \
+        | sort | uniq -c | awk '{print $1}' | sort -rn | paste -sd/ || true; } \
+        >"$work/split.txt") &
     counting=$!
     URLS="$work/urls.txt" wrk -t1 -c8 -d"${DURATION}s" --timeout 10s -s bench/campaign.lua \
         "$base" >"$work/wrk.txt"
     wait "$counting"
+    grep -q '^CAMPAIGN ' "$work/wrk.txt" || { cat "$work/wrk.txt" >&2; exit 1; }
     read -r rps p50 p95 p99 errors _ < <(grep '^CAMPAIGN ' "$work/wrk.txt" | cut -d' ' -f2-)
     printf '%-28s %8s %8s %8s %8s %7s\n' "$(cat "$work/split.txt")" "$rps" "$p50" "$p95" "$p99" "$errors"
 done
