@@ -21,25 +21,6 @@ echo "Seeding the demo edition plus 1,000 activities …"
 port="$(w3_free_port)"
 base="http://127.0.0.1:$port"
 
-start_server() {
-    # The production gunicorn.conf.py (gthread), with 2 workers and no access log.
-    WEB_CONCURRENCY=2 BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application \
-        -c gunicorn.conf.py --access-logfile /dev/null --log-level warning \
-        >"$work/gunicorn.log" 2>&1 &
-    gunicorn_pid=$!
-    for _ in $(seq 1 60); do
-        curl -fs "$base/bench/trivial" >/dev/null && return 0
-        sleep 0.5
-    done
-    cat "$work/gunicorn.log" >&2
-    exit 1
-}
-
-stop_server() {
-    kill -TERM "$gunicorn_pid" && wait "$gunicorn_pid" || true
-    gunicorn_pid=""
-}
-
 declare -A rps
 measure() {
     printf '\n%-60s %10s %9s %9s %9s\n' "URL" "req/s" "p50 ms" "p95 ms" "p99 ms"
@@ -75,17 +56,17 @@ urls=(
 
 echo
 echo "== As served: public pages cached by content fingerprint (agenda/caching.py)"
-start_server
+w3_bench_serve
 measure "${urls[@]}"
-stop_server
+w3_bench_stop
 
 echo
 echo "== Cold: page cache off (CACHE_URL=dummy://), every request renders the page"
-CACHE_URL=dummy:// start_server
+w3_bench_serve CACHE_URL=dummy://
 # The floor: the same SQL as the agenda page (plain, and searched), replayed with nothing else.
 measure "${urls[@]}" "/bench/agenda-floor" "/bench/agenda-floor?q=muziek&rolstoel=on&page=2"
-stop_server
-start_server
+w3_bench_stop
+w3_bench_serve
 
 curl -s -H 'X-Forwarded-Proto: https' "$base/agenda/" >"$work/agenda.html"
 html="$(gzip -9c "$work/agenda.html" | wc -c)"

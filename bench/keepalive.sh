@@ -21,14 +21,7 @@ python manage.py seed_demo --scale 1000 >/dev/null
 python bench/campaign_addresses.py "$work/urls.txt" "$work/forms.txt"
 port="$(w3_free_port)"
 base="http://127.0.0.1:$port"
-WEB_CONCURRENCY=2 BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application -c gunicorn.conf.py \
-    --access-logfile /dev/null --log-level warning >"$work/gunicorn.log" 2>&1 &
-gunicorn_pid=$!
-for _ in $(seq 1 60); do
-    curl -fs "$base/bench/trivial" >/dev/null && break
-    sleep 0.5
-done
-curl -fs "$base/bench/trivial" >/dev/null || { cat "$work/gunicorn.log" >&2; exit 1; }
+w3_bench_serve
 while read -r url; do # the gzip variants, which wrk asks for
     curl -s -o /dev/null -H 'Accept-Encoding: gzip' -H 'X-Forwarded-Proto: https' "$base$url"
 done <"$work/urls.txt"

@@ -41,24 +41,6 @@ trap bench_cleanup EXIT
 port="$(w3_free_port)"
 base="http://127.0.0.1:$port"
 
-start_server() { # cache URL or ""
-    env WEB_CONCURRENCY="$WORKERS" BIND="127.0.0.1:$port" ${1:+REDIS_URL=$1} \
-        gunicorn bench.wsgi_app:application -c gunicorn.conf.py --access-logfile /dev/null \
-        --log-level warning >"$work/gunicorn.log" 2>&1 &
-    gunicorn_pid=$!
-    for _ in $(seq 1 60); do
-        curl -fs "$base/bench/trivial" >/dev/null && return 0
-        sleep 0.5
-    done
-    cat "$work/gunicorn.log" >&2
-    exit 1
-}
-
-stop_server() {
-    kill -TERM "$gunicorn_pid" && wait "$gunicorn_pid" || true
-    gunicorn_pid=""
-}
-
 visits() {
     python manage.py shell -v0 -c "
 from django.db.models import Sum
@@ -70,14 +52,14 @@ declare -A rps
 run_setup() { # title, cache URL or ""
     echo
     echo "== $1 ($WORKERS workers)"
-    start_server "$2"
+    w3_bench_serve WEB_CONCURRENCY="$WORKERS" ${2:+"REDIS_URL=$2"}
     # Warm up: every worker has imported, connected and rendered once.
     wrk -t1 -c8 -d3s -H "User-Agent: $AGENT" "$base/r/$code" >/dev/null
     wrk -t1 -c8 -d2s "$base/bench/trivial" >/dev/null
     local before answered=0 url r p50 p95 p99 n
-    stop_server
+    w3_bench_stop
     before="$(visits)"
-    start_server "$2"
+    w3_bench_serve WEB_CONCURRENCY="$WORKERS" ${2:+"REDIS_URL=$2"}
     printf '%-22s %10s %9s %9s %9s\n' "URL" "req/s" "p50 ms" "p95 ms" "p99 ms"
     for url in /bench/trivial /healthz "/r/$code"; do
         wrk -t1 -c8 -d"${DURATION}s" --latency -H "User-Agent: $AGENT" \
@@ -90,7 +72,7 @@ run_setup() { # title, cache URL or ""
         [[ $url == /r/* ]] && answered="$n"
         printf '%-22s %10s %9s %9s %9s\n' "$url" "$r" "$p50" "$p95" "$p99"
     done
-    stop_server
+    w3_bench_stop
     python -c "import sys; r, t, h = map(float, sys.argv[1:4]); print(f'redirect: {100 * r / t:5.1f} % of the trivial view, {100 * r / h:5.1f} % of /healthz')" \
         "${rps[/r/$code]}" "${rps[/bench/trivial]}" "${rps[/healthz]}"
     echo "visits written after the graceful stop: $(($(visits) - before)) for $answered redirects answered to wrk"

@@ -36,14 +36,7 @@ session_pk="$(basename "$form")"
 
 port="$(w3_free_port)"
 base="http://127.0.0.1:$port"
-WEB_CONCURRENCY=${WEB_CONCURRENCY:-2} BIND="127.0.0.1:$port" gunicorn bench.wsgi_app:application \
-    -c gunicorn.conf.py --access-logfile /dev/null --log-level warning \
-    >"$work/gunicorn.log" 2>&1 &
-gunicorn_pid=$!
-for _ in $(seq 1 60); do
-    curl -fs "$base/bench/trivial" >/dev/null && break
-    sleep 0.5
-done
+w3_bench_serve WEB_CONCURRENCY="${WEB_CONCURRENCY:-2}"
 curl -fs "$base$form" >/dev/null || { cat "$work/gunicorn.log" >&2; exit 1; }
 
 echo "== floor: $CLIENTS simultaneous POSTs that only pass the CSRF check and lock and write the row"
