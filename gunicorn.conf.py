@@ -22,12 +22,12 @@ graceful_timeout = 20
 # page cache. Set GUNICORN_MAX_REQUESTS if a leak ever needs it; jitter staggers the restarts.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 0)
 max_requests_jitter = max_requests // 10
-# A kept-alive connection serves at most this many requests (0: no limit); the answer to the
-# last one says "Connection: close" and the client opens a new connection, which whichever worker
-# is free first accepts (nginx's keepalive_requests, Apache's MaxKeepAliveRequests). Without it a
-# gthread worker keeps every connection it once accepted for good: the few connections a proxy or
-# a load test opens at once can all land on one worker, which then serves every request on one
-# core while the others idle (docs/operations.md).
+# A kept-alive connection serves at most this many requests (0: no limit); the answer to the last
+# one says "Connection: close" and the client opens a new connection, which whichever worker's
+# main loop accepts first keeps (nginx's keepalive_requests, Apache's MaxKeepAliveRequests).
+# Without it a gthread worker keeps every connection it once accepted for good: the few
+# connections a proxy or a load test opens at once can all land on one worker, which then serves
+# every request on one core while the others idle (docs/operations.md).
 keepalive_requests = max(int(os.environ.get("GUNICORN_KEEPALIVE_REQUESTS") or 100), 0)
 
 
