@@ -4,7 +4,8 @@
 # Seeds the demo edition plus `--scale 1000` on a throwaway PostgreSQL, serves it with gunicorn
 # (production gunicorn.conf.py with 2 workers, production settings), and loads, with wrk at 8 connections for DURATION seconds:
 # a trivial Django view, the agenda unfiltered, three filter combinations and an activity page;
-# cold, also the agenda's floor (bench/urls.py: its SQL replayed, nothing rendered).
+# cold, also the agenda's floor (bench/urls.py: its SQL replayed, nothing rendered) and the floor
+# of a page built on a read model (bench/read_model.py).
 # Prints requests/s and latency percentiles per URL, the agenda's share of the trivial view's
 # throughput, and the compressed size of the agenda's HTML + CSS + JS.
 #
@@ -62,9 +63,13 @@ w3_bench_stop
 
 echo
 echo "== Cold: page cache off (CACHE_URL=dummy://), every request renders the page"
+python manage.py shell -v0 -c "from bench.read_model import build; build()"
 w3_bench_serve CACHE_URL=dummy://
 # The floor: the same SQL as the agenda page (plain, and searched), replayed with nothing else.
-measure "${urls[@]}" "/bench/agenda-floor" "/bench/agenda-floor?q=muziek&rolstoel=on&page=2"
+# The read model's floor: what a page built on a denormalised table would at least cost
+# (bench/read_model.py; its search leaves out the wheelchair filter).
+measure "${urls[@]}" "/bench/agenda-floor" "/bench/agenda-floor?q=muziek&rolstoel=on&page=2" \
+    "/bench/read-model-floor" "/bench/read-model-floor?q=muziek&page=2"
 w3_bench_stop
 w3_bench_serve
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
 from agenda import views as agenda_views
+from bench.read_model import read_model_floor
 from week3.urls import handler404, handler500  # noqa: F401
 from week3.urls import urlpatterns as site_urlpatterns
 
@@ -60,6 +61,7 @@ def agenda_floor(request):
 urlpatterns = [
     path("bench/trivial", trivial),
     path("bench/agenda-floor", agenda_floor),
+    path("bench/read-model-floor", read_model_floor),
     path("bench/reservation-floor/<int:session_pk>", reservation_floor),
     *site_urlpatterns,
 ]
