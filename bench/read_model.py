@@ -65,7 +65,7 @@ UNION ALL (SELECT 'card', b.html, 0 FROM c JOIN bench_agenda_card b USING (id)
 SEARCH = "AND search_vector @@ websearch_to_tsquery('dutch', %s)"
 
 _CARD = re.compile(r'<article class="card" aria-labelledby="activity-(\d+)">.*?</article>', re.S)
-# The agenda page around its cards, as rendered at build time (filled in by build()).
+# The agenda page around its filters and cards, rendered once per process (_shell_parts).
 _shell = {"head": "", "tail": ""}
 
 
@@ -73,12 +73,12 @@ def build():
     """Fill the table, each card's markup taken from the agenda's own pages."""
     with connection.cursor() as cursor:
         cursor.execute(BUILD)
-    cards, number, page = {}, 1, ""
+    cards, number = {}, 1
     while True:
         request = RequestFactory().get("/agenda/", {"page": number})
         request._rooms_shown = set()  # places as markers, as a page rendered for the cache
         page = agenda_views.agenda.__wrapped__.__wrapped__(request).content.decode()
-        found = {int(pk): match.group(0) for match in _CARD.finditer(page) for pk in [match[1]]}
+        found = {int(match[1]): match[0] for match in _CARD.finditer(page)}
         if not found or set(found) <= set(cards):
             break
         cards.update(found)
