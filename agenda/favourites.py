@@ -6,7 +6,7 @@ only the favourites page (not cached) reads it.
 """
 
 from agenda.models import Activity
-from providers.validators import is_plain_number
+from providers.validators import small_number
 
 COOKIE = "week3_favorieten"
 MAX_FAVOURITES = 60
@@ -17,8 +17,9 @@ def favourite_ids(request) -> list[int]:
     """The numbers in the visitor's cookie; anything else in it is ignored."""
     ids = []
     for part in request.COOKIES.get(COOKIE, "").split("."):
-        if is_plain_number(part) and len(part) < 10 and int(part) not in ids:
-            ids.append(int(part))
+        number = small_number(part)
+        if number is not None and number not in ids:
+            ids.append(number)
     return ids[:MAX_FAVOURITES]
 
 

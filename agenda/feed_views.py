@@ -123,9 +123,10 @@ def _open_data_query(request) -> QueryDict:
     query.pop("page_size", None)
     if size != DEFAULT_PAGE_SIZE:
         query["page_size"] = str(size)
-    page = query.pop("page", [""])[-1]
-    if is_plain_number(page) and int(page) > 1:
-        query["page"] = str(int(page))
+    # Canonical without int(): leading zeros go, and a page past the last is the paginator's.
+    page = query.pop("page", [""])[-1].lstrip("0")
+    if is_plain_number(page) and page != "1":
+        query["page"] = page
     return query
 
 

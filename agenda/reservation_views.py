@@ -24,7 +24,7 @@ from agenda.services.reservations import (
     reservation_create,
     reservation_reduce,
 )
-from providers.validators import is_plain_number
+from providers.validators import small_number
 
 
 def _bookable_session_or_404(slug: str, session_pk: int, *, for_page: bool = True) -> Session:
@@ -123,7 +123,7 @@ def _change_reservation(request, reservation) -> tuple[str, str]:
             size = request.POST.get("party_size", "")
             reservation_reduce(
                 reservation=reservation,
-                party_size=int(size) if is_plain_number(size) else 0,
+                party_size=small_number(size) or 0,
             )
             return reservation.personal_path() + "?minder=1", ""
         if "confirm" not in request.POST and not reservation.session.has_started:

@@ -15,7 +15,7 @@ from agenda.filters import SORT_BY_TIME, AgendaFilter
 from agenda.models import Activity, Edition, Session
 from agenda.models.activities import WELCOME
 from providers.models import Provider
-from providers.validators import is_plain_number
+from providers.validators import small_number
 
 # How many activities in their language (or needing no Dutch) /de/ and /en/ lead with.
 WELCOMING_ON_HOME = 6
@@ -169,7 +169,7 @@ def activity_detail(request, slug):
     if request.GET:
         filterset = AgendaFilter(request.GET, queryset=Activity.objects.none(), edition=edition)
         page = request.GET.get("page", "")
-        back_query = agenda_query(filterset, int(page) if is_plain_number(page) else None)
+        back_query = agenda_query(filterset, small_number(page))
         if back_query != request.GET.urlencode():
             do_not_keep(request)  # junk in the address makes no cache entry
         if any(name in filterset.canonical_query() for name in SESSION_FILTERS):

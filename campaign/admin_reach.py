@@ -18,15 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from agenda.admin_moderation import csv_safe
 from agenda.models import Edition
 from campaign.reach import TABLES, staff_reach
-from providers.validators import is_plain_number
+from providers.validators import small_number
 
 PERMISSION = "campaign.view_linkvisitday"
 
 
 def _edition(request) -> Edition:
-    year = request.GET.get("editie", "")
-    if is_plain_number(year):
-        return get_object_or_404(Edition, year=int(year))
+    year = small_number(request.GET.get("editie", ""))
+    if year is not None:
+        return get_object_or_404(Edition, year=year)
     edition = Edition.objects.for_portal()
     if edition is None:
         raise Http404("No edition yet")

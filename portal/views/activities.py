@@ -33,7 +33,7 @@ from portal.forms.activities import (
 from portal.views.base import portal_edition, portal_view, post_only
 from providers.images import WIDTHS, delete_image, rendition_name
 from providers.pending_images import pending_adopt, pending_name, pending_store
-from providers.validators import is_plain_number
+from providers.validators import is_plain_number, small_number
 
 MORE_ROWS = 3
 # The session key of a form kept while the volunteer adds a venue (see _keep_for_venue).
@@ -77,9 +77,9 @@ def _kept_data(request, venue_pk: str):
     data = QueryDict(mutable=True)
     for key, values in kept["data"]:
         data.setlist(key, values)
-    rows = data.get("sessions-TOTAL_FORMS", "")
-    if is_plain_number(venue_pk) and is_plain_number(rows):
-        for index in range(min(int(rows), MAX_SESSION_ROWS)):
+    rows = small_number(data.get("sessions-TOTAL_FORMS", ""))
+    if is_plain_number(venue_pk) and rows is not None:
+        for index in range(min(rows, MAX_SESSION_ROWS)):
             if not data.get(f"sessions-{index}-venue"):
                 data[f"sessions-{index}-venue"] = venue_pk
                 break

@@ -142,3 +142,11 @@ def test_any_combination_of_filters_never_fails(client, agenda):
         path = "/agenda.ics" if number % 5 == 4 else "/agenda/"
         response = client.get(f"{prefix}{path}?{query}")
         assert response.status_code == 200, f"{prefix}{path}?{query}"
+
+
+@pytest.mark.parametrize("path", ["activity", "/api/v1/agenda.json", "/agenda.ics"])
+def test_a_page_number_of_thousands_of_digits_is_no_error(client, agenda, path):
+    """int() refuses more than 4,300 digits: a page number is read without it, or not at all."""
+    url = agenda["choir"].get_absolute_url() if path == "activity" else path
+    response = client.get(f"{url}?page={'1' * 5000}")
+    assert response.status_code == 200

@@ -139,3 +139,13 @@ def test_the_party_size_can_only_go_down(session, size):
 def test_a_party_of_one_is_not_offered_fewer(client, session):
     reservation = reserve(session, 1)
     assert "Coming with fewer people?" not in client.get(english(reservation)).content.decode()
+
+
+def test_fewer_people_with_a_number_of_thousands_of_digits_changes_nothing(client, session):
+    """Refused as any number that is not fewer (int() would fail on it): the page again."""
+    reservation = reserve(session, 1, party_size=2)
+    response = client.post(english(reservation), {"action": "fewer", "party_size": "9" * 5000})
+    assert response.status_code == 409
+    assert "Coming with fewer people?" in response.content.decode()
+    reservation.refresh_from_db()
+    assert reservation.party_size == 2
