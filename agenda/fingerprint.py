@@ -61,10 +61,13 @@ def track(model, *, links=(), moments=()) -> None:
 
 
 def _fingerprint_sql() -> str:
+    """Per table, its number of rows and the sum of their `updated_at` (exact: numeric
+    seconds). A sum, not the latest: `updated_at` is set when a row is saved, not when it is
+    committed, so a save committed after a later one would leave the latest as it was."""
     quote = connection.ops.quote_name
     parts = [
-        f"(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX({quote('updated_at')}) "
-        f"AS TEXT), '') FROM {quote(model._meta.db_table)})"
+        f"(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(SUM(EXTRACT(EPOCH FROM "
+        f"{quote('updated_at')})) AS TEXT), '') FROM {quote(model._meta.db_table)})"
         for model in TRACKED_MODELS
     ]
     parts.extend(

@@ -1,16 +1,17 @@
 """Cached public pages are served from the cache, and never show stale content."""
 
+import threading
 import time
 import types
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from agenda import fingerprint, rooms
 from agenda.caching import normalised_query
-from agenda.models import Audience
+from agenda.models import Activity, Audience
 from providers.models import Venue
 from tests.factories import ReservationFactory
 
@@ -131,3 +132,34 @@ def test_repeated_values_are_sorted_once_each():
     assert normalised_query(query, ["page", "wijk", "doelgroep"]).urlencode() == (
         "doelgroep=z&page=2&wijk=a&wijk=b"
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_committed_after_a_later_one_still_reaches_the_agenda(client, agenda):
+    """`updated_at` is set when a row is saved, not when it is committed: an edit saved first
+    and committed after another (a provider's form with photos, a moderator's batch) brings an
+    older `updated_at` than the table already shows. The page must follow it all the same."""
+    assert "Kinderkoor De Merel zingt" in get(client, "/agenda/")[0]
+    saved, release = threading.Event(), threading.Event()
+
+    def slow_edit():
+        try:
+            with transaction.atomic():
+                choir = Activity.objects.get(pk=agenda["choir"].pk)
+                choir.title = "Jeugdkoor De Merel zingt"
+                choir.save()  # not committed yet
+                saved.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=slow_edit)
+    thread.start()
+    assert saved.wait(10)
+    dance = Activity.objects.get(pk=agenda["dance"].pk)
+    dance.title = "Dansen voor 60-plussers"
+    dance.save()  # saved later, committed first
+    assert "Dansen voor 60-plussers" in get(client, "/agenda/")[0]
+    release.set()
+    thread.join(10)
+    assert "Jeugdkoor De Merel zingt" in get(client, "/agenda/")[0]
