@@ -31,12 +31,10 @@ from agenda.compression import JUNK_TIMEOUT, cached_response, do_not_keep, kept,
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, page_version
 from agenda.formatting import session_short, spots_status
 from agenda.near_cache import near_cache
-from agenda.rooms import Rooms, rooms
+from agenda.rooms import FREE_SPOTS_PARAM, Rooms, rooms
 
 logger = logging.getLogger(__name__)
 
-# A query parameter whose results depend on free places (see AgendaFilter.plek).
-FREE_SPOTS_PARAM = "plek"
 # A query whose order depends on every session's places (see AgendaFilter.sorteer).
 SORT_PARAM, SORT_BY_PLACES = "sorteer", "plekken"
 # `<!--w3a 12 spots-->`, `<!--w3a 12 reserve-->` in HTML; `{"w3a": 12}` in JSON-LD. Visitors'

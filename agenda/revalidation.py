@@ -2,9 +2,10 @@
 
 Both are keyed by the content fingerprint, so a revalidation that ends in 304 costs a hash (and
 at most one small query per CONTENT_FINGERPRINT_TTL), never building a feed. Calendars show no
-free places, so a booking rebuilds no feed. Open data does show them (`with_rooms`): its key
-and ETag also hold the places of every session (agenda.rooms), at most OPEN_DATA_PLACES_TTL
-seconds old.
+free places, so a booking rebuilds no feed; only a "free spots" feed (`?plek=on`) also keys on
+which sessions have free spots, since that decides which it holds. Open data does show them
+(`with_rooms`): its key and ETag also hold the places of every session (agenda.rooms), at most
+OPEN_DATA_PLACES_TTL seconds old.
 """
 
 import datetime
@@ -19,7 +20,7 @@ from django.views.decorators.http import condition
 
 from agenda.compression import cached_response
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint
-from agenda.rooms import rooms
+from agenda.rooms import FREE_SPOTS_PARAM, rooms
 
 LATEST_BORN_KEY = "content-born:latest"
 _places = {"fingerprint": "", "expires": 0.0}
@@ -36,7 +37,12 @@ def _places_fingerprint() -> str:
 
 def _version(request, with_rooms: bool) -> str:
     version = f"{content_fingerprint()}|{address_digest(request)}"
-    return f"{version}|{_places_fingerprint()}" if with_rooms else version
+    if with_rooms:
+        return f"{version}|{_places_fingerprint()}"
+    if FREE_SPOTS_PARAM in request.GET:
+        # Which sessions it holds changes when one fills up or frees (as the agenda's page).
+        return f"{version}|{rooms().free_fingerprint}"
+    return version
 
 
 def content_born() -> datetime.datetime:
@@ -72,8 +78,9 @@ def revalidated(view=None, *, with_rooms=False):
     def etag(request, *args, **kwargs) -> str:
         return hashlib.blake2b(_version(request, with_rooms).encode(), digest_size=16).hexdigest()
 
-    def last_modified(request, *args, **kwargs) -> datetime.datetime:
-        return content_born()
+    def last_modified(request, *args, **kwargs) -> datetime.datetime | None:
+        # A session filling up changes a free-spots feed but not the content's date.
+        return None if FREE_SPOTS_PARAM in request.GET else content_born()
 
     return condition(etag_func=etag, last_modified_func=None if with_rooms else last_modified)(view)
 

@@ -22,6 +22,10 @@ from django.utils import timezone
 
 from agenda.models import Activity, Session, free_spots_condition
 
+# A query parameter whose results depend on which sessions have free spots (AgendaFilter.plek):
+# what answers it keys on Rooms.free_fingerprint.
+FREE_SPOTS_PARAM = "plek"
+
 
 @dataclass(frozen=True)
 class Rooms:
@@ -58,15 +62,16 @@ class Rooms:
         return {}
 
     def signature(self, shown: tuple[int, ...]) -> str:
-        """What a page showing these sessions' places would show: places, cancellation,
-        started, ended. Worked out once per map for each page (a map lives a second)."""
+        """What a page showing these sessions' places would show: places, cancellation, the
+        times the "Reserve" button names and the slug it links by, started, ended. Worked out
+        once per map for each page (a map lives a second)."""
         signature = self._signatures.get(shown)
         if signature is None:
             now = timezone.now().timestamp()
             states = []
             for pk in shown:
                 row = self.sessions.get(pk)
-                states.append(row and (pk, row[1:6], row[6] <= now, row[7] <= now))
+                states.append(row and (pk, row[:8], row[6] <= now, row[7] <= now))
             signature = self._signatures[shown] = _digest(states)
         return signature
 

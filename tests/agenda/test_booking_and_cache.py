@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from agenda import fingerprint, revalidation, rooms
-from tests.factories import ReservationFactory
+from tests.factories import TUESDAY, ReservationFactory, local
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +181,43 @@ def test_open_data_rebuilds_for_bookings_at_most_every_few_seconds(
         client.get("/api/v1/agenda.json", headers={"If-None-Match": first["ETag"]}).status_code
         == 200
     )
+
+
+def test_a_free_spots_calendar_feed_drops_a_session_that_fills_up(client, agenda, seconds):
+    """`/agenda.ics?plek=on` is the subscribe link of a "free spots" agenda: which sessions it
+    holds follows the places, as the page does (a booking that leaves room changes nothing)."""
+    session = agenda["choir"].sessions.get()
+    first = client.get("/agenda.ics?plek=on")
+    assert b"Kinderkoor" in first.content
+    assert "Last-Modified" not in first  # the content's date says nothing about places
+    ReservationFactory(session=session, party_size=4)  # 6 of 10 booked: still room
+    seconds[0] += 1.1
+    same = client.get("/agenda.ics?plek=on", headers={"If-None-Match": first["ETag"]})
+    assert same.status_code == 304
+    ReservationFactory(session=session, party_size=4)  # 10 of 10: full
+    seconds[0] += 1.1
+    again = client.get("/agenda.ics?plek=on", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 200
+    assert b"Kinderkoor" not in again.content
+    # The plain feed keeps its session (and its date), places or not.
+    assert b"Kinderkoor" in client.get("/agenda.ics").content
+    assert "Last-Modified" in client.get("/agenda.ics")
+
+
+def test_a_moved_session_shows_its_new_time_in_the_reserve_button(client, agenda, seconds):
+    """A thread may read the new fingerprint before its process reads the places map again:
+    the page is rendered anew, but its "Reserve" button (which names the session's time) is
+    filled from the old map. Once the map is read again, that filled copy must not be served."""
+    url = agenda["choir"].get_absolute_url()
+
+    def button():
+        return text(client, url).split('reserve-link"')[1].split("</a>")[0]
+
+    assert "15:00–16:00" in button()
+    session = agenda["choir"].sessions.get()
+    session.starts_at, session.ends_at = local(TUESDAY, 18), local(TUESDAY, 19)
+    session.save()
+    fingerprint._recent.expires = 0  # this thread sees the edit; the process's map is older
+    assert "18:00–19:00" in text(client, url)
+    seconds[0] += 60
+    assert "18:00–19:00" in button()
