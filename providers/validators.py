@@ -27,11 +27,11 @@ def is_plain_number(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-def small_number(value: str, *, max_digits: int = 9) -> int | None:
-    """The number `value` spells in the digits 0–9, or None, also for more than `max_digits`
-    of them: no page, count, year or id here comes near a billion, and int() refuses more than
-    4,300 digits with an error."""
-    return int(value) if is_plain_number(value) and len(value) <= max_digits else None
+def small_number(value: str) -> int | None:
+    """The number `value` spells in the digits 0–9, or None, also for more than nine of them:
+    no page, count, year or id here comes near a billion, and int() refuses more than 4,300
+    digits with an error."""
+    return int(value) if is_plain_number(value) and len(value) <= 9 else None
 
 
 def is_deceptive_url(value: str) -> bool:
