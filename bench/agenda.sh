@@ -67,9 +67,11 @@ python manage.py shell -v0 -c "from bench.read_model import build; build()"
 w3_bench_serve CACHE_URL=dummy://
 # The floor: the same SQL as the agenda page (plain, and searched), replayed with nothing else.
 # The read model's floor: what a page built on a denormalised table would at least cost
-# (bench/read_model.py; its search leaves out the wheelchair filter).
+# (bench/read_model.py; its search leaves out the wheelchair filter), with its page shell rendered
+# once per process, and with the site's page template rendered per request.
 measure "${urls[@]}" "/bench/agenda-floor" "/bench/agenda-floor?q=muziek&rolstoel=on&page=2" \
-    "/bench/read-model-floor" "/bench/read-model-floor?q=muziek&page=2"
+    "/bench/read-model-floor" "/bench/read-model-floor?q=muziek&page=2" \
+    "/bench/read-model-page" "/bench/read-model-page?q=muziek&page=2"
 w3_bench_stop
 w3_bench_serve
 

@@ -6,8 +6,10 @@ stored search vector and its card's markup as the agenda renders it (places as m
 view `read_model_floor` then does per request what a cold page built on such a table would at
 least do: one statement for the number found, every facet's counts and the twenty cards of the
 page (filtered by `?q=` through the GIN index when given), the places filled in from
-agenda.rooms, the filter options and the cards written into a page of the agenda's size.
-What it leaves out (the filters' own logic, the form, the page's template) a real page adds.
+agenda.rooms, the filter options and the cards written into a page of the agenda's size
+whose shell (everything around them) was rendered once per process. `read_model_page` does
+the same but renders the site's page template around them per request, as any page would.
+What both leave out (the filters' own logic, the form) a real page adds.
 """
 
 import html
@@ -15,7 +17,9 @@ import re
 
 from django.db import connection
 from django.http import HttpResponse
+from django.template import engines
 from django.test import RequestFactory
+from django.utils.safestring import mark_safe
 
 from agenda import views as agenda_views
 from agenda.caching import _fill
@@ -66,7 +70,7 @@ SEARCH = "AND search_vector @@ websearch_to_tsquery('dutch', %s)"
 
 _CARD = re.compile(r'<article class="card" aria-labelledby="activity-(\d+)">.*?</article>', re.S)
 # The agenda page around its filters and cards, rendered once per process (_shell_parts).
-_shell = {"head": "", "tail": ""}
+_shell = {"head": "", "tail": "", "template": None}
 
 
 def build():
@@ -103,7 +107,9 @@ def _shell_parts():
     return _shell["head"], _shell["tail"]
 
 
-def read_model_floor(request):
+def _options_and_cards(request) -> str:
+    """One statement for the number found, the facets' counts and the page's cards; the
+    options and the cards (places filled in) as markup."""
     text = request.GET.get("q", "")
     page = int(request.GET.get("page", "1") or 1)
     params = [text] if text else []
@@ -120,7 +126,21 @@ def read_model_floor(request):
                 f'<li><label><input type="checkbox" name="{facet}" value="{value}"> '
                 f"{value} <span>({n})</span></label></li>"
             )
-    head, tail = _shell_parts()
     listing = _fill("".join(f"<li>{card}</li>" for card in cards), rooms())
-    body = "".join((head, "<form><ul>", *facets, "</ul></form><ol>", listing, "</ol>", tail))
-    return HttpResponse(body)
+    return "".join(("<form><ul>", *facets, "</ul></form><ol>", listing, "</ol>"))
+
+
+def read_model_floor(request):
+    head, tail = _shell_parts()
+    return HttpResponse(head + _options_and_cards(request) + tail)
+
+
+def read_model_page(request):
+    """The same, written into the site's page template per request (base.html: head,
+    navigation, language links, footer), as any real page would be."""
+    if _shell["template"] is None:
+        _shell["template"] = engines["django"].from_string(
+            '{% extends "base.html" %}{% block content %}{{ body }}{% endblock %}'
+        )
+    body = mark_safe(_options_and_cards(request))  # our own markup, escaped above
+    return HttpResponse(_shell["template"].render({"body": body}, request))

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
 from agenda import views as agenda_views
-from bench.read_model import read_model_floor
+from bench.read_model import read_model_floor, read_model_page
 from week3.urls import handler404, handler500  # noqa: F401
 from week3.urls import urlpatterns as site_urlpatterns
 
@@ -62,6 +62,7 @@ urlpatterns = [
     path("bench/trivial", trivial),
     path("bench/agenda-floor", agenda_floor),
     path("bench/read-model-floor", read_model_floor),
+    path("bench/read-model-page", read_model_page),
     path("bench/reservation-floor/<int:session_pk>", reservation_floor),
     *site_urlpatterns,
 ]
