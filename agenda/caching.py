@@ -57,7 +57,8 @@ def normalised_query(query: QueryDict, names) -> QueryDict:
 
 def use_query(request, query: QueryDict) -> None:
     """From here on the request has `query` for its query string: the view reads only what
-    the cache keys on."""
+    the cache keys on. What was asked stays in `request.asked_query`."""
+    request.asked_query = getattr(request, "asked_query", request.GET)
     request.GET = query
     request.META["QUERY_STRING"] = query.urlencode()
 

@@ -20,7 +20,8 @@ from agenda.near_cache import near_cache
 
 # Fast enough to compress a whole-agenda feed in a few dozen milliseconds, once per version.
 LEVEL = 6
-_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# One coding of Accept-Encoding and its weight: "gzip", "gzip;q=0.5", "*; q=0".
+_CODING = re.compile(r"^\s*([\w*.+-]+)\s*(?:;\s*q\s*=\s*([0-9.]+))?", re.ASCII)
 # Seconds what is built for junk in an address (do_not_keep) stays cached: long enough for
 # identical requests arriving together to share one build, too short to be an entry that lasts.
 JUNK_TIMEOUT = 5
@@ -57,10 +58,26 @@ def single_flight(lock: str, ready) -> bool:
     return True
 
 
+def accepts_gzip(request) -> bool:
+    """Whether the client takes gzip: named (or `*`, gzip unnamed) with a weight above 0.
+    A weight of 0 means "not this one" (RFC 9110, 12.5.3): `gzip;q=0` refuses it."""
+    weights = {}
+    for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        match = _CODING.match(part)
+        if match:
+            try:
+                weight = float(match[2]) if match[2] else 1.0
+            except ValueError:
+                weight = 0.0
+            weights[match[1].lower()] = weight
+    weight = weights.get("gzip", weights.get("x-gzip", weights.get("*", 0.0)))
+    return weight > 0
+
+
 def cached_response(request, key: str, build, content_type: str) -> HttpResponse:
     """The body `build()` makes, kept in the cache under `key`: gzip for clients that accept
     it, plain for the few that do not, each made once for every request that asks for it."""
-    compressed = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    compressed = accepts_gzip(request)
     stored = key if compressed else f"{key}:plain"
     # `key` names one version of the body, so a copy in the process can never be out of date.
     body = near_cache.get(stored, keep=kept(request))

@@ -16,13 +16,15 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import condition
 
-from agenda.compression import cached_response
+from agenda.compression import accepts_gzip, cached_response
 from agenda.fingerprint import PAGE_TIMEOUT, address_digest, content_fingerprint
 from agenda.rooms import FREE_SPOTS_PARAM, rooms
+from agenda.search import names_a_day
 
-LATEST_BORN_KEY = "content-born:latest"
+LATEST_BORN_KEY = "content-born:newest"
 _places = {"fingerprint": "", "expires": 0.0}
 
 
@@ -46,24 +48,42 @@ def _version(request, with_rooms: bool) -> str:
 
 
 def content_born() -> datetime.datetime:
-    """When the current content version first appeared, in whole seconds.
+    """When the current content version appeared, in whole seconds.
 
     Deleting a row lowers no `updated_at`, so Last-Modified comes from the moment the
     fingerprint changed instead. HTTP dates have one-second resolution: each new version is
-    dated at least a second after the previous one, so If-Modified-Since never hides a change.
+    dated at least a second after the latest one, so If-Modified-Since never hides a change.
+    A version that comes back (a session added, then removed again) is dated anew too: with
+    its first date, a calendar that fetched the version in between would be told nothing
+    changed since.
     """
-    key = f"content-born:{content_fingerprint()}"
+    fingerprint = content_fingerprint()
+    now = timezone.now()
+    latest = cache.get(LATEST_BORN_KEY)  # (fingerprint, date, when it was dated)
+    if latest is not None and latest[0] == fingerprint:
+        return latest[1]
+    key = f"content-born:{fingerprint}"
     born = cache.get(key)
+    if born is not None:
+        if latest is None or born >= latest[1]:
+            return born
+        # An older version, dated before the latest: a process that read the fingerprint
+        # before the latest change may ask for it until its copy expires (the TTL); after
+        # that, whoever still sees it sees it come back.
+        stale_for = datetime.timedelta(seconds=max(settings.CONTENT_FINGERPRINT_TTL, 0) + 1)
+        if now - latest[2] <= stale_for:
+            return born
+    dated = now.replace(microsecond=0)
+    if latest is not None and dated <= latest[1]:
+        dated = latest[1] + datetime.timedelta(seconds=1)
     if born is None:
-        born = timezone.now().replace(microsecond=0)
-        previous = cache.get(LATEST_BORN_KEY)
-        if previous is not None and born <= previous:
-            born = previous + datetime.timedelta(seconds=1)
         # add() keeps the first writer's date when processes race on a shared cache.
-        cache.add(key, born, PAGE_TIMEOUT)
-        born = cache.get(key, born)
-        cache.set(LATEST_BORN_KEY, born, PAGE_TIMEOUT)
-    return born
+        cache.add(key, dated, PAGE_TIMEOUT)
+        dated = cache.get(key, dated)
+    else:
+        cache.set(key, dated, PAGE_TIMEOUT)
+    cache.set(LATEST_BORN_KEY, (fingerprint, dated, now), PAGE_TIMEOUT)
+    return dated
 
 
 def revalidated(view=None, *, with_rooms=False):
@@ -76,13 +96,33 @@ def revalidated(view=None, *, with_rooms=False):
         return lambda view: revalidated(view, with_rooms=with_rooms)
 
     def etag(request, *args, **kwargs) -> str:
-        return hashlib.blake2b(_version(request, with_rooms).encode(), digest_size=16).hexdigest()
+        digest = hashlib.blake2b(_version(request, with_rooms).encode(), digest_size=16)
+        # The gzip body is another representation: a strong ETag of its own (RFC 9110, 8.8.3).
+        return digest.hexdigest() + ("-gzip" if accepts_gzip(request) else "")
 
     def last_modified(request, *args, **kwargs) -> datetime.datetime | None:
         # A session filling up changes a free-spots feed but not the content's date.
-        return None if FREE_SPOTS_PARAM in request.GET else content_born()
+        if FREE_SPOTS_PARAM in request.GET:
+            return None
+        born = content_born()
+        if names_a_day(getattr(request, "asked_query", request.GET).getlist("q")):
+            # "Tomorrow" means another day from midnight: the same address, other sessions.
+            midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+            born = max(born, midnight)
+        return born
 
-    return condition(etag_func=etag, last_modified_func=None if with_rooms else last_modified)(view)
+    conditional = condition(
+        etag_func=etag, last_modified_func=None if with_rooms else last_modified
+    )(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = conditional(request, *args, **kwargs)
+        # Also on a 304, which must name the Vary of its 200 (RFC 9110, 15.4.5).
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+    return wrapper
 
 
 def versioned_response(request, build, content_type: str, *, with_rooms=False):

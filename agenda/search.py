@@ -81,13 +81,23 @@ def _sql_condition(sql: str, value: str) -> Q:
     return Q(_ActivitySQL(sql, value))
 
 
+def _day_word(word: str) -> str:
+    return word.casefold().strip(".,!?;:")
+
+
+def names_a_day(texts: list[str]) -> bool:
+    """Whether any of the searches names a day ("morgen", "zaterdag"): one that means
+    another date from midnight on."""
+    return any(_day_word(word) in DAY_WORDS for text in texts for word in text.split())
+
+
 def split_days(text: str, days: list[datetime.date]) -> tuple[str, list[datetime.date], list[str]]:
     """The search without its day words, the edition days they mean (relative to today), and
     the day words that mean none of the edition's days."""
     today = timezone.localdate()
     kept, found, unmatched = [], [], []
     for word in text.split():
-        key = word.casefold().strip(".,!?;:")
+        key = _day_word(word)
         if key not in DAY_WORDS:
             kept.append(word)
             continue
