@@ -142,7 +142,9 @@ def favourites(request):
     activities = favourite_activities(favourite_ids(request), edition)
     slug = request.GET.get("bewaard") or request.GET.get("weg") or ""
     changed = next((a for a in activities if a.slug == slug), None)
-    removed = Activity.objects.filter(slug=slug).first() if "weg" in request.GET else None
+    removed = None
+    if "weg" in request.GET:
+        removed = Activity.objects.public().in_edition(edition).filter(slug=slug).first()
     return render(
         request,
         "agenda/favourites.html",

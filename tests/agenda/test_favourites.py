@@ -62,6 +62,15 @@ def test_hidden_activities_and_junk_in_the_cookie_are_ignored(client, agenda):
     assert client.post(SAVE, {"activity": "no-such-activity"}).status_code == 404
 
 
+@pytest.mark.parametrize("which", ["draft", "rejected", "other_edition", "pending_provider"])
+def test_removed_names_only_a_public_activity_of_this_edition(client, agenda, which):
+    hidden = agenda["hidden"][which]
+    assert hidden.title not in client.get(f"/favorieten/?weg={hidden.slug}").content.decode()
+    choir = agenda["choir"]
+    html = client.get(f"/favorieten/?weg={choir.slug}").content.decode()
+    assert f"Verwijderd: {choir.title}." in html
+
+
 def test_the_programme_prints_and_exports_as_ics(client, agenda):
     choir, studio = agenda["choir"], agenda["studio"]
     client.cookies[COOKIE] = f"{choir.pk}.{studio.pk}"
