@@ -126,6 +126,10 @@ def _change_reservation(request, reservation) -> tuple[str, str]:
                 party_size=small_number(size) or 0,
             )
             return reservation.personal_path() + "?minder=1", ""
+        if not reservation.is_active:
+            # Cancelled meanwhile (another tab, the e-mail's link, the organiser): nothing to
+            # ask or to do, and no e-mail goes out; the page shows it as it is.
+            return "", ""
         if "confirm" not in request.POST and not reservation.session.has_started:
             return "", ""
         reservation_cancel(reservation=reservation)
@@ -148,7 +152,7 @@ def reservation_detail(request, token):
         next_url, error = _change_reservation(request, reservation)
         if next_url:
             return redirect(next_url)
-        confirming = not error
+        confirming = reservation.is_active and not error
     return render(
         request,
         "agenda/reservation_detail.html",

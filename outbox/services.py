@@ -17,6 +17,7 @@ from functools import cache
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -216,10 +217,15 @@ def mail_send_due(
     return sent, failed
 
 
-def mail_purge(*, before: datetime.datetime) -> int:
-    """Delete e-mails queued before `before`: they hold names and addresses too.
+def mail_purge(*, before: datetime.datetime, to: Iterable[str] = ()) -> int:
+    """Delete e-mails queued before `before`, and the e-mails sent to an address in `to`
+    (whose personal data is being removed): they hold names and addresses too.
 
-    One still unsent by then has failed for the whole retention period and is of no use.
+    One still unsent by then has failed for the whole retention period and is of no use. An
+    unsent e-mail to `to` stays until then: it may be about what is still kept (a newer
+    reservation's confirmation waiting for the mail server, say), and one still to be written
+    is written from the data as it is when it goes out, so one about removed data is dropped.
     """
-    deleted, _ = OutgoingMail.objects.filter(created_at__lt=before).delete()
+    sent_to = Q(to__in=list(to), sent_at__isnull=False)
+    deleted, _ = OutgoingMail.objects.filter(Q(created_at__lt=before) | sent_to).delete()
     return deleted

@@ -9,6 +9,7 @@ from agenda.models.ratelimits import RateCount
 from agenda.models.reservations import (
     ACTIVE_STATES,
     AgeBracket,
+    CancelReason,
     Country,
     Reservation,
     ReservationQuerySet,
@@ -46,6 +47,7 @@ __all__ = [
     "ActivityState",
     "AgeBracket",
     "Audience",
+    "CancelReason",
     "Channel",
     "Country",
     "Decision",

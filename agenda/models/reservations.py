@@ -20,6 +20,15 @@ class ReservationState(models.TextChoices):
     NO_SHOW = "no_show", _("Did not come")
 
 
+class CancelReason(models.TextChoices):
+    """Why a reservation was cancelled: the personal page says it in the resident's words."""
+
+    RESIDENT = "resident", _("By the resident")
+    ORGANISER = "organiser", _("By the organiser")
+    SESSION_CANCELLED = "session", _("The session was cancelled")
+    TOO_LARGE = "too_large", _("The party no longer fits in the smaller session")
+
+
 class AgeBracket(models.TextChoices):
     CHILD = "0-12", _("12 or younger")
     TEEN = "13-17", _("13 to 17")
@@ -65,6 +74,7 @@ class Reservation(models.Model):
     State = ReservationState
     AgeBracket = AgeBracket
     Country = Country
+    CancelReason = CancelReason
 
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="reservations"
@@ -108,6 +118,10 @@ class Reservation(models.Model):
         choices=ReservationState.choices,
         default=ReservationState.CONFIRMED,
     )
+    # Blank while active, and for reservations cancelled before the reason was kept.
+    cancel_reason = models.CharField(
+        _("why cancelled"), max_length=10, choices=CancelReason.choices, blank=True, default=""
+    )
     language = models.CharField(_("language"), max_length=10, default="nl")
     token = models.CharField(_("personal link code"), max_length=64, blank=True)
     # A keyed code for the connection the reservation came from (agenda.services.bursts), so
@@ -146,7 +160,8 @@ class Reservation(models.Model):
         indexes = [models.Index(fields=["session", "state", "created_at"])]
 
     def __str__(self):
-        return f"{self.name or _('(anonymous)')} – {self.session}"
+        name = self.name or _("(anonymous)")
+        return f"{name} – {self.session}"
 
     def personal_path(self) -> str:
         """The resident's own page, for the e-mail and their pages. Not `get_absolute_url`: that

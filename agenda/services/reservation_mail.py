@@ -2,7 +2,8 @@
 written by the outbox when they go out, in the resident's language.
 
 Every such e-mail is `agenda/email/<kind>/subject.txt` and `body.txt` with one context, built
-here; a calendar file goes along where the place is in a calendar.
+here; a calendar file goes along where the place is in a calendar: a confirmed place, never a
+place in line.
 """
 
 import datetime
@@ -122,6 +123,7 @@ def write_reservation_mail(params: dict) -> WrittenMail | None:
             "previous_venue": previous_venue,
             "previous_address": previous_address,
             "manage_url": manage_url(reservation) if reservation.token else "",
+            "with_calendar": bool(attachments),
             "activity_url": activity_url,
             "privacy_url": privacy_url,
         },

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_variables
 
-from agenda.models import Reservation, ReservationState, Session
+from agenda.models import CancelReason, Reservation, ReservationState, Session
 from agenda.postcodes import read_postcode
 from agenda.services.errors import ReservationError
 from agenda.services.reservation_mail import CANCELLED, EVENT, reservation_mail_enqueue
@@ -199,7 +199,10 @@ def reservation_cancel(
         else:
             session.places_waiting -= reservation.party_size
         reservation.state = ReservationState.CANCELLED
-        reservation.save(update_fields=["state", "updated_at"])
+        reservation.cancel_reason = (
+            CancelReason.ORGANISER if by_organiser else CancelReason.RESIDENT
+        )
+        reservation.save(update_fields=["state", "cancel_reason", "updated_at"])
         # The confirmation carried the event; this one takes it out of the calendar again.
         reservation_mail_enqueue(
             reservation,
@@ -274,7 +277,8 @@ def _promote(session: Session) -> list[Reservation]:
         if not _can_ever_fit(session, waiting.party_size):
             session.places_waiting -= waiting.party_size
             waiting.state = ReservationState.CANCELLED
-            waiting.save(update_fields=["state", "updated_at"])
+            waiting.cancel_reason = CancelReason.TOO_LARGE
+            waiting.save(update_fields=["state", "cancel_reason", "updated_at"])
             # The capacity of now: it may change again before the e-mail is written.
             reservation_mail_enqueue(waiting, "waiting_party_too_large", capacity=session.capacity)
             continue
@@ -305,8 +309,13 @@ def session_cancel(*, session: Session) -> int:
         )
         affected = list(Reservation.objects.active().filter(session=session).select_for_update())
         for reservation in affected:
+            had_place = reservation.is_confirmed
             reservation.state = ReservationState.CANCELLED
-            reservation.save(update_fields=["state", "updated_at"])
-            # The session's calendar file says STATUS:CANCELLED, so calendars drop the event.
-            reservation_mail_enqueue(reservation, "session_cancelled", calendar=EVENT)
+            reservation.cancel_reason = CancelReason.SESSION_CANCELLED
+            reservation.save(update_fields=["state", "cancel_reason", "updated_at"])
+            # The session's calendar file says STATUS:CANCELLED, so calendars drop the event;
+            # only a place was ever in a calendar.
+            reservation_mail_enqueue(
+                reservation, "session_cancelled", calendar=EVENT if had_place else None
+            )
     return len(affected)

@@ -46,13 +46,14 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 
 def reservations_purge(*, now: datetime.datetime | None = None) -> int:
     """Remove names, e-mail addresses, postcodes and links from reservations of sessions that
-    ended RESERVATION_RETENTION_DAYS ago, and older e-mails; anonymous counts stay.
+    ended RESERVATION_RETENTION_DAYS ago, older e-mails, and the e-mails to those addresses
+    (the follow-up question is queued after the session); anonymous counts stay.
     """
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.RESERVATION_RETENTION_DAYS)
     with transaction.atomic():
-        count = Reservation.objects.filter(
-            session__ends_at__lt=cutoff, anonymised_at__isnull=True
-        ).update(name="", email="", postcode="", token="", client="", anonymised_at=now)
-        mail_purge(before=cutoff)
+        due = Reservation.objects.filter(session__ends_at__lt=cutoff, anonymised_at__isnull=True)
+        addresses = set(due.exclude(email="").values_list("email", flat=True))
+        count = due.update(name="", email="", postcode="", token="", client="", anonymised_at=now)
+        mail_purge(before=cutoff, to=addresses)
     return count

@@ -76,7 +76,7 @@ def session_remove(*, session: Session) -> None:
 @transaction.atomic
 def session_change_notify(*, session: Session, previous: Session) -> int:
     """E-mail everyone with a place or on the waiting list that the session's time or venue
-    changed: the new details, and a calendar file that replaces the old event.
+    changed: the new details, and for a place a calendar file that replaces the old event.
 
     `previous` holds the old time and venue (an unsaved copy). Returns how many were told.
     """
@@ -87,8 +87,12 @@ def session_change_notify(*, session: Session, previous: Session) -> int:
         # The reminder goes out the day before: a moved session is reminded of again.
         Reservation.objects.filter(pk__in=[r.pk for r in affected]).update(reminder_sent_at=None)
     for reservation in affected:
-        # A later SEQUENCE with the same UID: calendars update the event.
+        # A later SEQUENCE with the same UID: calendars update the event. A place in line was
+        # never put in a calendar; once promoted, that e-mail brings the event.
         reservation_mail_enqueue(
-            reservation, "reservation_changed", calendar=EVENT, previous=previous
+            reservation,
+            "reservation_changed",
+            calendar=EVENT if reservation.is_confirmed else None,
+            previous=previous,
         )
     return len(affected)

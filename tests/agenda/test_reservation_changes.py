@@ -8,7 +8,7 @@ from django.utils import translation
 
 from agenda.models import Activity, Reservation
 from agenda.services.errors import ReservationError
-from agenda.services.reservations import reservation_reduce
+from agenda.services.reservations import reservation_cancel, reservation_reduce
 from outbox.services import mail_send_due
 from tests.factories import ActivityFactory, SessionFactory, reserve
 from tests.helpers import assert_counters_match, form_data, form_url
@@ -87,6 +87,31 @@ def test_cancelling_asks_for_confirmation(client, session):
     reservation.refresh_from_db()
     assert reservation.state == Reservation.State.CANCELLED
     assert_counters_match(session)
+
+
+@pytest.fixture
+def cancelled(session):
+    """A place cancelled from the e-mail's link while the personal page is open in another tab."""
+    reservation = reserve(session, 1)
+    reservation_cancel(reservation=reservation)
+    mail.outbox.clear()
+    return reservation
+
+
+def test_a_cancelled_place_is_not_offered_for_cancelling_again(client, cancelled):
+    html = client.post(english(cancelled), {"action": "cancel"}).content.decode()
+    assert "Cancel your reservation?" not in html
+    assert "Yes, cancel my reservation" not in html
+    assert "Your reservation is cancelled" in html
+
+
+def test_cancelling_a_cancelled_place_claims_no_e_mail(
+    client, cancelled, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(english(cancelled), {"action": "cancel", "confirm": "yes"}, follow=True)
+    assert mail.outbox == []  # nothing was sent …
+    assert "We have sent you an e-mail to confirm" not in done.content.decode()  # … nor said
 
 
 # Coming with fewer people.

@@ -14,6 +14,7 @@ from django.utils import translation
 from agenda.models import Channel, Reservation
 from agenda.services.errors import ReservationError
 from agenda.services.reservations import reservation_cancel
+from agenda.services.sessions import session_save
 from providers.models import District
 from tests.factories import ActivityFactory, SessionFactory, reserve
 from tests.helpers import assert_counters_match, form_data, form_url
@@ -90,6 +91,40 @@ def test_the_personal_link_shows_and_only_the_button_cancels(client, session):
     reservation.refresh_from_db()
     assert reservation.state == Reservation.State.CANCELLED
     assert client.get("/reservering/not-a-real-token/").status_code == 404
+
+
+THANKS = "Thank you for letting us know. Someone on the waiting list now gets your spot."
+
+
+def test_only_the_residents_own_cancellation_is_thanked(client, session):
+    own, by_organiser = reserve(session, 1), reserve(session, 2)
+    reservation_cancel(reservation=own)
+    reservation_cancel(reservation=by_organiser, by_organiser=True)
+    assert THANKS in client.get(english(own)).content.decode()
+    html = client.get(english(by_organiser)).content.decode()
+    assert THANKS not in html
+    assert "This reservation was cancelled." in html
+
+
+def test_a_wait_ended_by_a_smaller_session_says_so_and_is_not_thanked(
+    client, reference_data, django_capture_on_commit_callbacks
+):
+    """Behind the link in the e-mail that says why (waiting_party_too_large): the resident
+    cancelled nothing and had no spot to give."""
+    room = SessionFactory(capacity=4, activity=ActivityFactory(max_party_size=4))
+    reserve(room, 1, party_size=2)
+    waiting = reserve(room, 2, party_size=4)
+    assert waiting.state == Reservation.State.WAITING
+    room.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        session_save(session=room)
+    waiting.refresh_from_db()
+    assert waiting.state == Reservation.State.CANCELLED
+
+    html = client.get(english(waiting)).content.decode()
+    assert "Thank you for letting us know" not in html
+    assert "Someone on the waiting list now gets your spot" not in html
+    assert "The organiser has made this session smaller." in html
 
 
 def test_a_full_session_offers_the_waiting_list_and_shows_the_position(client, session):

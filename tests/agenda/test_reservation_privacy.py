@@ -8,11 +8,15 @@ import pytest
 from django.core.management import call_command
 from django.core.signals import got_request_exception
 from django.db.models import Sum
+from django.utils import translation
 from django.views.debug import ExceptionReporter
 
 from agenda.models import Reservation
 from agenda.services.attendance import session_attendance_list
+from agenda.services.followups import followups_send
 from agenda.services.reservations import reservation_create
+from agenda.services.retention import personal_data_purge
+from agenda.services.scheduled import reservations_purge
 from outbox.models import OutgoingMail
 from providers.models import District
 from tests.factories import SessionFactory, reserve
@@ -67,6 +71,57 @@ def test_retention_removes_personal_data_after_31_days_and_keeps_counts(
     assert gone.aggregate(s=Sum("party_size"))["s"] == 7
     assert Reservation.objects.get(session=later).email == "bewoner99@example.org"
     assert not OutgoingMail.objects.exists()  # the sent e-mails held names too
+
+
+def test_the_follow_up_e_mail_goes_with_the_rest_of_the_personal_data(
+    session, clock, settings, django_capture_on_commit_callbacks
+):
+    """The question is queued after the session, so it is younger than the retention term when
+    the reservation's data goes; the purge takes it along."""
+    settings.FOLLOWUP_AFTER_HOURS = 12
+    reservation = reserve(session, 1, consent_followup=True)
+    clock.move_to(session.ends_at + datetime.timedelta(hours=12, minutes=5))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert followups_send() == 1
+
+    clock.move_to(session.ends_at + datetime.timedelta(days=30, hours=1))
+    personal_data_purge()
+    reservation.refresh_from_db()
+    assert reservation.email == reservation.name == ""
+    kept = OutgoingMail.objects.filter(to="bewoner1@example.org")
+    assert not kept.exists(), [(m.subject, m.created_at) for m in kept]
+
+
+def test_the_purge_keeps_the_unsent_e_mails_about_a_newer_reservation(
+    session, clock, reference_data
+):
+    reserve(session, 1)
+    later = SessionFactory(
+        starts_at=session.starts_at + datetime.timedelta(days=40),
+        ends_at=session.ends_at + datetime.timedelta(days=40),
+    )
+    clock.move_to(session.ends_at + datetime.timedelta(days=30, hours=1))
+    newer = reserve(later, 1)  # its confirmation queued, to be written when it goes out
+    # Another one written already, but the mail server was down: it still goes out.
+    waiting = OutgoingMail.objects.create(
+        to="bewoner1@example.org", subject="Je plek", body="Hallo", attempts=2
+    )
+    personal_data_purge()
+    kept = OutgoingMail.objects.filter(to="bewoner1@example.org")
+    assert {mail.pk for mail in kept} == {waiting.pk, kept.get(writer__gt="").pk}
+    assert kept.get(writer__gt="").params["reservation"] == newer.pk
+
+
+def test_an_anonymised_reservation_is_named_in_the_staffs_language(session, clock):
+    """ "(anonymous)" is in the catalogs: the Dutch and German admin (change page, breadcrumbs,
+    the log) name a reservation without its name in their own language."""
+    reservation = reserve(session, 1)
+    clock.move_to(session.ends_at + datetime.timedelta(days=31))
+    reservations_purge()
+    reservation.refresh_from_db()
+    for code in ("nl", "de"):
+        with translation.override(code):
+            assert "(anonymous)" not in str(reservation), code
 
 
 def _fail(*args, **kwargs):
