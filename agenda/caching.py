@@ -46,6 +46,8 @@ def normalised_query(query: QueryDict, names) -> QueryDict:
     """Only the parameters in `names`, sorted by name, each one's values sorted and without
     repeats, without leading, trailing or repeated white space. (The filters treat repeated
     values as "any of", so their order says nothing.)"""
+    if not query:
+        return QueryDict()  # most addresses: a feed or page without a query, revalidated
     normalised = QueryDict(mutable=True)
     for name in sorted(set(names)):
         values = sorted({" ".join(value.split()) for value in query.getlist(name)} - {""})

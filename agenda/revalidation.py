@@ -58,10 +58,10 @@ def content_born() -> datetime.datetime:
     changed since.
     """
     fingerprint = content_fingerprint()
-    now = timezone.now()
     latest = cache.get(LATEST_BORN_KEY)  # (fingerprint, date, when it was dated)
     if latest is not None and latest[0] == fingerprint:
         return latest[1]
+    now = timezone.now()
     key = f"content-born:{fingerprint}"
     born = cache.get(key)
     if born is not None:
@@ -118,8 +118,9 @@ def revalidated(view=None, *, with_rooms=False):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = conditional(request, *args, **kwargs)
-        # Also on a 304, which must name the Vary of its 200 (RFC 9110, 15.4.5).
-        patch_vary_headers(response, ["Accept-Encoding"])
+        if response.status_code == 304:
+            # A 304 names the Vary of its 200 (RFC 9110, 15.4.5); cached_response set that one.
+            patch_vary_headers(response, ["Accept-Encoding"])
         return response
 
     return wrapper
