@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='reservation',
             name='cancel_reason',
-            field=models.CharField(blank=True, choices=[('resident', 'By the resident'), ('organiser', 'By the organiser'), ('session', 'The session was cancelled'), ('too_large', 'The party no longer fits in the smaller session')], default='', max_length=10, verbose_name='why cancelled'),
+            field=models.CharField(blank=True, choices=[('resident', 'By the resident'), ('left_line', 'By the resident, from the waiting list'), ('organiser', 'By the organiser'), ('session', 'The session was cancelled'), ('too_large', 'The party no longer fits in the smaller session')], default='', max_length=10, verbose_name='why cancelled'),
         ),
     ]

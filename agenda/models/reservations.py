@@ -24,6 +24,7 @@ class CancelReason(models.TextChoices):
     """Why a reservation was cancelled: the personal page says it in the resident's words."""
 
     RESIDENT = "resident", _("By the resident")
+    LEFT_LINE = "left_line", _("By the resident, from the waiting list")
     ORGANISER = "organiser", _("By the organiser")
     SESSION_CANCELLED = "session", _("The session was cancelled")
     TOO_LARGE = "too_large", _("The party no longer fits in the smaller session")

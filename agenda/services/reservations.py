@@ -199,9 +199,12 @@ def reservation_cancel(
         else:
             session.places_waiting -= reservation.party_size
         reservation.state = ReservationState.CANCELLED
-        reservation.cancel_reason = (
-            CancelReason.ORGANISER if by_organiser else CancelReason.RESIDENT
-        )
+        if by_organiser:
+            reservation.cancel_reason = CancelReason.ORGANISER
+        else:
+            reservation.cancel_reason = (
+                CancelReason.RESIDENT if had_place else CancelReason.LEFT_LINE
+            )
         reservation.save(update_fields=["state", "cancel_reason", "updated_at"])
         # The confirmation carried the event; this one takes it out of the calendar again.
         reservation_mail_enqueue(

@@ -106,6 +106,19 @@ def test_only_the_residents_own_cancellation_is_thanked(client, session):
     assert "This reservation was cancelled." in html
 
 
+def test_leaving_the_waiting_list_promises_nobody_a_spot(client, session):
+    """Who only waited had no spot to pass on: the people behind them move up instead."""
+    for n in range(5):
+        reserve(session, n)
+    waiting = reserve(session, 9)
+    assert waiting.state == Reservation.State.WAITING
+    reservation_cancel(reservation=waiting)
+    html = client.get(english(waiting)).content.decode()
+    assert "You are off the waiting list" in html
+    assert "The people behind you in line move up." in html
+    assert "Someone on the waiting list now gets your spot" not in html
+
+
 def test_a_wait_ended_by_a_smaller_session_says_so_and_is_not_thanked(
     client, reference_data, django_capture_on_commit_callbacks
 ):
