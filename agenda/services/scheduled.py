@@ -46,8 +46,8 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 
 def reservations_purge(*, now: datetime.datetime | None = None) -> int:
     """Remove names, e-mail addresses, postcodes and links from reservations of sessions that
-    ended RESERVATION_RETENTION_DAYS ago, older e-mails, and the e-mails to those addresses
-    (the follow-up question is queued after the session); anonymous counts stay.
+    ended RESERVATION_RETENTION_DAYS ago, older e-mails, and the e-mails sent to those
+    addresses (the follow-up question is queued after the session); anonymous counts stay.
     """
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.RESERVATION_RETENTION_DAYS)
