@@ -25,6 +25,10 @@ def test_reservation_pages_have_no_axe_violations(browser, site, agenda, setting
     waiting = reserve(dance_session, 2, language="en")
     cancelled = reserve(choir_session, 3, language="en")
     reservation_cancel(reservation=cancelled)
+    left_line = reserve(dance_session, 4, language="en")
+    reservation_cancel(reservation=left_line)
+    by_organiser = reserve(choir_session, 5, language="en")
+    reservation_cancel(reservation=by_organiser, by_organiser=True)
     with translation.override("en"):
         pages = {
             "form": f"/en/activiteit/{agenda['choir'].slug}/reserveren/{choir_session.pk}/",
@@ -33,6 +37,8 @@ def test_reservation_pages_have_no_axe_violations(browser, site, agenda, setting
             "confirmation": confirmed.personal_path(),
             "waiting": waiting.personal_path(),
             "cancelled": cancelled.personal_path(),
+            "left the waiting list": left_line.personal_path(),
+            "cancelled by the organiser": by_organiser.personal_path(),
             "privacy": "/en/privacy/",
             "privacy in Dutch": "/privacy/",
             "mijn week 3 request": "/en/mijn-week3/",
